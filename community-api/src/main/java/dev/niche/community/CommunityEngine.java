@@ -1,0 +1,43 @@
+package dev.niche.community;
+
+import dev.niche.community.community.Communities;
+import dev.niche.community.identity.Identities;
+import dev.niche.community.membership.Memberships;
+import dev.niche.community.post.Posts;
+import dev.niche.community.vote.Votes;
+
+/**
+ * The community engine, grouped by feature. Build one with {@code Niche.builder()} from
+ * {@code community-core}; it is thread-safe, and one instance serves a whole application.
+ *
+ * <pre>{@code
+ * CommunityEngine engine = Niche.builder().store(new InMemoryStore()).build();
+ * AccountId account = AccountId.of("user-42");
+ * PseudonymView alice = engine.identities().register(account, new RegisterPseudonym("alice"));
+ * Actor actor = Actor.of(account, alice.id());
+ * CommunityView bakers = engine.communities().create(actor, new CreateCommunity("vegan-bakers",
+ *         "Vegan bakers", "Egg-free, butter-free, joy-full.", List.of("baking"), List.of(),
+ *         Visibility.PUBLIC, JoinPolicy.OPEN));
+ * }</pre>
+ *
+ * <p>Each command runs as one unit of work: it validates its input, checks the actor's rights,
+ * decides, writes through the store and commits, then publishes its events. A command that throws
+ * a {@link NicheException} has written nothing.
+ */
+public interface CommunityEngine {
+
+    /** Pseudonyms: registering and looking them up. */
+    Identities identities();
+
+    /** Communities: creating, updating, reading and discovering them. */
+    Communities communities();
+
+    /** Memberships: joining, approvals, invites, roles and bans. */
+    Memberships memberships();
+
+    /** Threads and reply trees. */
+    Posts posts();
+
+    /** Votes on posts. */
+    Votes votes();
+}

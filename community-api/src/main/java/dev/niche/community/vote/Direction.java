@@ -1,0 +1,7 @@
+package dev.niche.community.vote;
+
+/** Which way a vote goes. */
+public enum Direction {
+    UP,
+    DOWN
+}

@@ -1,0 +1,117 @@
+package dev.niche.community.core;
+
+import dev.niche.community.AccountId;
+import dev.niche.community.Actor;
+import dev.niche.community.ConflictException;
+import dev.niche.community.ForbiddenException;
+import dev.niche.community.NotFoundException;
+import dev.niche.community.Viewer;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.community.Visibility;
+import dev.niche.community.membership.MemberState;
+import dev.niche.community.membership.Role;
+import dev.niche.community.post.PostId;
+import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.MembershipRecord;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.StoreTransaction;
+import java.util.Optional;
+
+/**
+ * Who may see and do what. Each check reads what it needs in the caller's unit of work and throws
+ * the error the API documents; none writes.
+ */
+final class Access {
+    private Access() {}
+
+    /** The actor's pseudonym, after checking that the actor's account holds it. */
+    static PseudonymRecord actor(StoreTransaction tx, Actor actor) {
+        Optional<PseudonymRecord> pseudonym = tx.pseudonyms().byId(actor.pseudonym());
+        if (pseudonym.isEmpty() || !pseudonym.get().account().equals(actor.account())) {
+            // One answer for "no such pseudonym" and "someone else's": the caller learns nothing.
+            throw new ForbiddenException("pseudonym " + actor.pseudonym() + " is not one of the acting account's pseudonyms");
+        }
+        return pseudonym.get();
+    }
+
+    /** A community the viewer may read; PRIVATE ones exist only for their active members. */
+    static CommunityRecord readable(StoreTransaction tx, Viewer viewer, CommunityId id) {
+        CommunityRecord community = tx.communities().byId(id).orElseThrow(() -> communityNotFound(id.value()));
+        if (!canRead(tx, viewer.account().orElse(null), community)) {
+            throw communityNotFound(id.value());
+        }
+        return community;
+    }
+
+    /** Whether an account (or, for {@code null}, anybody) may read a community. */
+    static boolean canRead(StoreTransaction tx, @org.jspecify.annotations.Nullable AccountId account, CommunityRecord community) {
+        if (community.visibility() != Visibility.PRIVATE) {
+            return true;
+        }
+        return account != null && tx.memberships().find(community.id(), account)
+                .filter(m -> m.state() == MemberState.ACTIVE)
+                .isPresent();
+    }
+
+    /** A post whose community the viewer may read. */
+    static PostRecord readablePost(StoreTransaction tx, Viewer viewer, PostId id) {
+        PostRecord post = tx.posts().byId(id).orElseThrow(() -> postNotFound(id));
+        CommunityRecord community = tx.communities().byId(post.community()).orElseThrow(() -> postNotFound(id));
+        if (!canRead(tx, viewer.account().orElse(null), community)) {
+            throw postNotFound(id);
+        }
+        return post;
+    }
+
+    static NotFoundException communityNotFound(String idOrSlug) {
+        return new NotFoundException("community " + idOrSlug + " does not exist");
+    }
+
+    static NotFoundException postNotFound(PostId id) {
+        return new NotFoundException("post " + id + " does not exist");
+    }
+
+    /**
+     * The active membership the actor's pseudonym holds in a community it may read. Taking part
+     * (posting, moderating) is done under the pseudonym that holds the account's membership.
+     */
+    static MembershipRecord participant(StoreTransaction tx, Actor actor, CommunityRecord community) {
+        Optional<MembershipRecord> membership = tx.memberships().find(community.id(), actor.account())
+                .filter(m -> m.state() == MemberState.ACTIVE && m.pseudonym().equals(actor.pseudonym()));
+        if (membership.isEmpty()) {
+            if (!canRead(tx, actor.account(), community)) {
+                throw communityNotFound(community.id().value());
+            }
+            throw new ForbiddenException("pseudonym " + actor.pseudonym() + " must be an active member of community "
+                    + community.slug() + " to do this");
+        }
+        return membership.get();
+    }
+
+    /** The actor's active membership, held by a moderating role. */
+    static MembershipRecord moderator(StoreTransaction tx, Actor actor, CommunityRecord community) {
+        MembershipRecord membership = participant(tx, actor, community);
+        if (!membership.role().moderates()) {
+            throw new ForbiddenException("only moderators of community " + community.slug() + " may do this");
+        }
+        return membership;
+    }
+
+    /** The actor's active membership, as the owner. */
+    static MembershipRecord owner(StoreTransaction tx, Actor actor, CommunityRecord community) {
+        MembershipRecord membership = participant(tx, actor, community);
+        if (membership.role() != Role.OWNER) {
+            throw new ForbiddenException("only the owner of community " + community.slug() + " may do this");
+        }
+        return membership;
+    }
+
+    /** Refuses changes to an archived community. */
+    static CommunityRecord open(CommunityRecord community) {
+        if (community.archived()) {
+            throw new ConflictException("community " + community.slug() + " is archived; it takes no changes");
+        }
+        return community;
+    }
+}

@@ -1,0 +1,141 @@
+package dev.niche.community.core;
+
+import dev.niche.community.CommunityEngine;
+import dev.niche.community.event.EventListener;
+import dev.niche.community.spi.CommunityStore;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link CommunityEngine}.
+ *
+ * <pre>{@code
+ * CommunityEngine engine = Niche.builder()
+ *         .store(new InMemoryStore())
+ *         .listener(event -> log.info("{}", event))
+ *         .build();
+ * }</pre>
+ *
+ * <p>Only the store is required. Every other dependency has a default: the system clock in UTC,
+ * {@link IdGenerator#secure()}, and no listeners.
+ */
+public final class Niche {
+
+    /** The handles nobody may register unless {@link Builder#reservedHandles} says otherwise. */
+    public static final Set<String> DEFAULT_RESERVED_HANDLES = Set.of(
+            "admin", "administrator", "moderator", "mod", "system", "root", "support", "staff",
+            "niche", "official", "owner", "anonymous", "deleted", "null", "help", "security");
+
+    /** How many pseudonyms an account may hold unless {@link Builder#maxPseudonymsPerAccount} says otherwise. */
+    public static final int DEFAULT_MAX_PSEUDONYMS_PER_ACCOUNT = 5;
+
+    /** The deepest a reply may sit unless {@link Builder#maxReplyDepth} says otherwise. */
+    public static final int DEFAULT_MAX_REPLY_DEPTH = 64;
+
+    private Niche() {}
+
+    /** Starts building an engine. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Collects an engine's dependencies and limits. Not thread-safe; build once and share the engine. */
+    public static final class Builder {
+        private @Nullable CommunityStore store;
+        private Clock clock = Clock.systemUTC();
+        private @Nullable IdGenerator idGenerator;
+        private final List<EventListener> listeners = new ArrayList<>();
+        private int maxPseudonymsPerAccount = DEFAULT_MAX_PSEUDONYMS_PER_ACCOUNT;
+        private int maxReplyDepth = DEFAULT_MAX_REPLY_DEPTH;
+        private Set<String> reservedHandles = DEFAULT_RESERVED_HANDLES;
+        private int maxAttempts = 3;
+
+        private Builder() {}
+
+        /** Where the engine keeps its data. Required. */
+        public Builder store(CommunityStore store) {
+            this.store = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Where the engine reads the time. Defaults to the system clock in UTC. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** Where ids and invite codes come from. Defaults to {@link IdGenerator#secure()}. */
+        public Builder idGenerator(IdGenerator idGenerator) {
+            this.idGenerator = Objects.requireNonNull(idGenerator, "idGenerator");
+            return this;
+        }
+
+        /** Adds a listener for events, called after each command commits, in the order added. */
+        public Builder listener(EventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** How many pseudonyms one account may hold, 1 to 100; 5 by default. */
+        public Builder maxPseudonymsPerAccount(int max) {
+            this.maxPseudonymsPerAccount = requireBetween("maxPseudonymsPerAccount", max, 1, 100);
+            return this;
+        }
+
+        /**
+         * The deepest a reply may sit, 1 to 1,000; 64 by default. A reply to a post already at this
+         * depth is refused with INVALID_INPUT, so that trees stay renderable.
+         */
+        public Builder maxReplyDepth(int max) {
+            this.maxReplyDepth = requireBetween("maxReplyDepth", max, 1, 1000);
+            return this;
+        }
+
+        /** The handles nobody may register, compared case-insensitively; replaces the default list. */
+        public Builder reservedHandles(Collection<String> handles) {
+            this.reservedHandles = handles.stream()
+                    .map(h -> h.toLowerCase(Locale.ROOT))
+                    .collect(Collectors.toUnmodifiableSet());
+            return this;
+        }
+
+        /**
+         * How many times a unit of work runs, 1 to 10, before a transient store failure (a deadlock,
+         * a serialization failure) is reported as UNAVAILABLE; 3 by default.
+         */
+        public Builder maxAttempts(int attempts) {
+            this.maxAttempts = requireBetween("maxAttempts", attempts, 1, 10);
+            return this;
+        }
+
+        /**
+         * Builds the engine.
+         *
+         * @throws IllegalStateException if no store was given
+         */
+        public CommunityEngine build() {
+            if (store == null) {
+                throw new IllegalStateException(
+                        "Niche needs a store: call store(...) with, for example, new InMemoryStore() from "
+                                + "community-inmemory or a JdbcStore from community-jdbc");
+            }
+            IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.secure();
+            Settings settings = new Settings(maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, maxAttempts);
+            return new Engine(store, clock, ids, List.copyOf(listeners), settings);
+        }
+
+        private static int requireBetween(String name, int value, int min, int max) {
+            if (value < min || value > max) {
+                throw new IllegalArgumentException(name + " " + value + " must be between " + min + " and " + max);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,255 @@
+package dev.niche.community.core;
+
+import dev.niche.community.Actor;
+import dev.niche.community.ConflictException;
+import dev.niche.community.ForbiddenException;
+import dev.niche.community.Page;
+import dev.niche.community.PageRequest;
+import dev.niche.community.Viewer;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.event.CommunityEvent;
+import dev.niche.community.post.EditPost;
+import dev.niche.community.post.PostId;
+import dev.niche.community.post.PostView;
+import dev.niche.community.post.Posts;
+import dev.niche.community.post.Reply;
+import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadView;
+import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.ThreadKey;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/** Threads, replies, edits, tombstones, locks, and reading them. */
+final class PostCommands implements Posts {
+    private static final int REPLY_MAX_LENGTH = 10_000;
+
+    private final Context context;
+
+    PostCommands(Context context) {
+        this.context = context;
+    }
+
+    @Override
+    public PostView startThread(Actor actor, StartThread command) {
+        Objects.requireNonNull(actor, "actor");
+        context.validator().check(command);
+        checkLink(command.link());
+        return context.work().command("start thread", (tx, outbox) -> {
+            Access.actor(tx, actor);
+            CommunityRecord community = Access.readable(tx, actor.asViewer(), command.community());
+            Access.participant(tx, actor, community);
+            Access.open(community);
+            PostId id = new PostId(context.ids().newId());
+            Instant now = context.now();
+            PostRecord thread = new PostRecord(id, community.id(), id, null, 0, actor.pseudonym(), actor.account(),
+                    PlainTextRules.normalize(command.title()), PlainTextRules.normalize(command.body()),
+                    PlainTextRules.normalizeOrNull(command.link()), now, null, false, false, PostCounters.ZERO);
+            tx.posts().insert(thread);
+            outbox.add(new CommunityEvent.ThreadStarted(community.id(), id, actor.pseudonym(), now));
+            return single(tx, thread, actor.asViewer());
+        });
+    }
+
+    @Override
+    public PostView reply(Actor actor, Reply command) {
+        Objects.requireNonNull(actor, "actor");
+        context.validator().check(command);
+        return context.work().command("reply", (tx, outbox) -> {
+            Access.actor(tx, actor);
+            PostRecord parent = Access.readablePost(tx, actor.asViewer(), command.parent());
+            CommunityRecord community = tx.communities().byId(parent.community()).orElseThrow();
+            Access.participant(tx, actor, community);
+            Access.open(community);
+            if (parent.deleted()) {
+                throw new ConflictException("post " + parent.id() + " was deleted; it takes no replies");
+            }
+            PostRecord root = parent.isRoot() ? parent : tx.posts().byId(parent.thread()).orElseThrow();
+            if (root.locked()) {
+                throw new ConflictException("thread " + root.id() + " is locked; it takes no replies");
+            }
+            int depth = parent.depth() + 1;
+            if (depth > context.settings().maxReplyDepth()) {
+                throw InputValidator.invalid("parent", parent.id().value(), "is at the deepest reply level ("
+                        + context.settings().maxReplyDepth() + "); reply to one of its ancestors instead");
+            }
+            PostId id = new PostId(context.ids().newId());
+            Instant now = context.now();
+            PostRecord reply = new PostRecord(id, community.id(), root.id(), parent.id(), depth, actor.pseudonym(),
+                    actor.account(), "", PlainTextRules.normalize(command.body()), null, now, null, false, false,
+                    PostCounters.ZERO);
+            tx.posts().insert(reply);
+            tx.posts().addReply(parent.id(), root.id());
+            outbox.add(new CommunityEvent.ReplyPosted(community.id(), root.id(), parent.id(), id, actor.pseudonym(), now));
+            return single(tx, reply, actor.asViewer());
+        });
+    }
+
+    @Override
+    public PostView edit(Actor actor, EditPost command) {
+        Objects.requireNonNull(actor, "actor");
+        context.validator().check(command);
+        checkLink(command.link());
+        return context.work().command("edit post", (tx, outbox) -> {
+            Access.actor(tx, actor);
+            PostRecord post = ownPost(tx, actor, command.post());
+            CommunityRecord community = tx.communities().byId(post.community()).orElseThrow();
+            Access.open(community);
+            if (post.deleted()) {
+                throw new ConflictException("post " + post.id() + " was deleted; it cannot be edited");
+            }
+            checkShape(post, command);
+            Instant now = context.now();
+            PostRecord edited = post.withText(
+                    post.isRoot() ? PlainTextRules.normalize(Objects.requireNonNull(command.title())) : "",
+                    PlainTextRules.normalize(command.body()), PlainTextRules.normalizeOrNull(command.link()), now);
+            tx.posts().update(edited);
+            outbox.add(new CommunityEvent.PostEdited(post.community(), post.id(), actor.pseudonym(), now));
+            return single(tx, edited, actor.asViewer());
+        });
+    }
+
+    @Override
+    public PostView delete(Actor actor, PostId postId) {
+        Objects.requireNonNull(actor, "actor");
+        Objects.requireNonNull(postId, "post");
+        return context.work().command("delete post", (tx, outbox) -> {
+            Access.actor(tx, actor);
+            PostRecord post = ownPost(tx, actor, postId);
+            if (post.deleted()) {
+                throw new ConflictException("post " + postId + " is already deleted");
+            }
+            PostRecord tombstone = post.asTombstone();
+            tx.posts().update(tombstone);
+            outbox.add(new CommunityEvent.PostDeleted(post.community(), postId, context.now()));
+            return single(tx, tombstone, actor.asViewer());
+        });
+    }
+
+    @Override
+    public PostView setLocked(Actor moderator, PostId threadId, boolean locked) {
+        Objects.requireNonNull(moderator, "moderator");
+        Objects.requireNonNull(threadId, "thread");
+        return context.work().command(locked ? "lock thread" : "unlock thread", (tx, outbox) -> {
+            Access.actor(tx, moderator);
+            PostRecord thread = Access.readablePost(tx, moderator.asViewer(), threadId);
+            requireRoot(thread);
+            CommunityRecord community = tx.communities().byId(thread.community()).orElseThrow();
+            Access.moderator(tx, moderator, community);
+            Access.open(community);
+            if (thread.locked() == locked) {
+                return single(tx, thread, moderator.asViewer());
+            }
+            PostRecord changed = thread.withLocked(locked);
+            tx.posts().update(changed);
+            outbox.add(new CommunityEvent.ThreadLockChanged(thread.community(), threadId, locked,
+                    moderator.pseudonym(), context.now()));
+            return single(tx, changed, moderator.asViewer());
+        });
+    }
+
+    @Override
+    public PostView get(Viewer viewer, PostId id) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(id, "post");
+        return context.work().query("get post", tx -> single(tx, Access.readablePost(tx, viewer, id), viewer));
+    }
+
+    @Override
+    public ThreadView thread(Viewer viewer, PostId threadId, ReplyOrder order) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(threadId, "thread");
+        Objects.requireNonNull(order, "order");
+        return context.work().query("read thread", tx -> {
+            PostRecord root = Access.readablePost(tx, viewer, threadId);
+            requireRoot(root);
+            List<PostRecord> all = new ArrayList<>();
+            all.add(root);
+            all.addAll(tx.posts().replies(threadId));
+            return ReplyTrees.build(Views.posts(tx, all, viewer), order);
+        });
+    }
+
+    @Override
+    public Page<PostView> threads(Viewer viewer, CommunityId communityId, PageRequest page) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(communityId, "community");
+        Objects.requireNonNull(page, "page");
+        ThreadKey after = page.after().map(Cursors::threadsAfter).orElse(null);
+        return context.work().query("list threads", tx -> {
+            Access.readable(tx, viewer, communityId);
+            List<PostRecord> found = tx.posts().threads(communityId, after, page.size() + 1);
+            boolean more = found.size() > page.size();
+            List<PostRecord> items = more ? found.subList(0, page.size()) : found;
+            PostRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
+            String next = more && last != null ? Cursors.ofThreads(new ThreadKey(last.createdAt(), last.id())) : null;
+            return new Page<>(Views.posts(tx, items, viewer), next);
+        });
+    }
+
+    private static PostView single(StoreTransaction tx, PostRecord post, Viewer viewer) {
+        return Views.posts(tx, List.of(post), viewer).get(0);
+    }
+
+    /** A post the actor wrote, under the exact pseudonym acting now. */
+    private static PostRecord ownPost(StoreTransaction tx, Actor actor, PostId id) {
+        PostRecord post = Access.readablePost(tx, actor.asViewer(), id);
+        if (!post.author().equals(actor.pseudonym())) {
+            throw new ForbiddenException("only the author of post " + id + " may change it");
+        }
+        return post;
+    }
+
+    private static void requireRoot(PostRecord post) {
+        if (!post.isRoot()) {
+            throw InputValidator.invalid("thread", post.id().value(), "is a reply, not a thread");
+        }
+    }
+
+    /** A thread keeps a title and may keep a link; a reply has neither and keeps the reply's limits. */
+    private static void checkShape(PostRecord post, EditPost command) {
+        if (post.isRoot()) {
+            if (command.title() == null) {
+                throw InputValidator.invalid("title", null, "must not be null when editing a thread");
+            }
+            return;
+        }
+        if (command.title() != null) {
+            throw InputValidator.invalid("title", command.title(), "must be null when editing a reply, which has no title");
+        }
+        if (command.link() != null) {
+            throw InputValidator.invalid("link", command.link(), "must be null when editing a reply, which has no link");
+        }
+        String problem = PlainTextRules.problem(command.body(), 1, REPLY_MAX_LENGTH, true);
+        if (problem != null) {
+            throw InputValidator.invalid("body", command.body(), problem);
+        }
+    }
+
+    /** Links must be http or https URLs with a host: no javascript:, data: or relative links. */
+    private static void checkLink(@Nullable String link) {
+        if (link == null) {
+            return;
+        }
+        try {
+            URI uri = new URI(link);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            throw InputValidator.invalid("link", link, "is not a well-formed URL");
+        }
+        throw InputValidator.invalid("link", link, "must be an http or https URL with a host");
+    }
+}

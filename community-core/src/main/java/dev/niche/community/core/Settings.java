@@ -1,0 +1,18 @@
+package dev.niche.community.core;
+
+import java.util.Set;
+
+/**
+ * The engine's tunable limits, fixed when it is built.
+ *
+ * @param maxPseudonymsPerAccount how many pseudonyms one account may hold
+ * @param maxReplyDepth           the deepest a reply may sit; a thread root has depth 0
+ * @param reservedHandles         handles nobody may register, in lower case
+ * @param maxAttempts             how often a unit of work runs before a transient store failure is
+ *                                reported as UNAVAILABLE
+ */
+record Settings(int maxPseudonymsPerAccount, int maxReplyDepth, Set<String> reservedHandles, int maxAttempts) {
+    Settings {
+        reservedHandles = Set.copyOf(reservedHandles);
+    }
+}

@@ -1,0 +1,132 @@
+package dev.niche.community.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.niche.community.Actor;
+import dev.niche.community.FieldViolation;
+import dev.niche.community.Page;
+import dev.niche.community.PageRequest;
+import dev.niche.community.Viewer;
+import dev.niche.community.community.CommunityView;
+import dev.niche.community.community.DiscoveryQuery;
+import dev.niche.community.membership.MemberState;
+import dev.niche.community.membership.MembershipView;
+import dev.niche.community.post.PostId;
+import dev.niche.community.post.PostView;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** Cursors are opaque and checked: a forged or foreign one is INVALID_INPUT on field cursor; real ones page by keyset. */
+abstract class CursorScenarios extends EngineFixture {
+    private Actor owner;
+    private CommunityView community;
+
+    CursorScenarios(EngineScenarios suite) {
+        super(suite);
+    }
+
+    @BeforeEach
+    final void content() {
+        owner = person("founder");
+        community = openCommunity(owner, "paged");
+        openCommunity(owner, "paged-too");
+        for (int i = 0; i < 5; i++) {
+            tick();
+            thread(member(community, owner, "member-" + i), community);
+        }
+    }
+
+    private Page<PostView> threads(PageRequest page) {
+        return engine.posts().threads(Viewer.anonymous(), community.id(), page);
+    }
+
+    private Page<MembershipView> members(PageRequest page) {
+        return engine.memberships().members(Viewer.anonymous(), community.id(), MemberState.ACTIVE, page);
+    }
+
+    private String threadsCursor() {
+        return threads(PageRequest.first(2)).next().orElseThrow();
+    }
+
+    private static String replaced(String text, int at) {
+        char swapped = text.charAt(at) == 'A' ? 'B' : 'A';
+        return text.substring(0, at) + swapped + text.substring(at + 1);
+    }
+
+    private void assertBadCursor(String cursor) {
+        FieldViolation violation = assertInvalid("cursor", () -> threads(PageRequest.after(cursor, 2)));
+        assertThat(violation.message()).contains("cursor");
+    }
+
+    @Test
+    @DisplayName("a tampered cursor is refused")
+    void tampered() {
+        String cursor = threadsCursor();
+
+        assertBadCursor(replaced(cursor, 0));
+        assertBadCursor(replaced(cursor, cursor.length() / 2));
+        assertBadCursor(cursor.substring(0, cursor.length() - 4));
+        assertBadCursor(cursor + "AAAA");
+    }
+
+    @Test
+    @DisplayName("a made-up cursor is refused")
+    void madeUp() {
+        assertBadCursor("not-a-cursor");
+        assertBadCursor("");
+        assertBadCursor("eyJzaW5jZSI6MCwiaWQiOiIwMDAwIn0");
+        assertBadCursor("x".repeat(500));
+    }
+
+    @Test
+    @DisplayName("a cursor of another listing is refused")
+    void foreign() {
+        String membersCursor = members(PageRequest.first(2)).next().orElseThrow();
+        String discoverCursor = engine.communities()
+                .discover(Viewer.anonymous(), DiscoveryQuery.everything(), PageRequest.first(1)).next().orElseThrow();
+        String threadsCursor = threadsCursor();
+
+        assertBadCursor(membersCursor);
+        assertBadCursor(discoverCursor);
+        assertInvalid("cursor", () -> members(PageRequest.after(threadsCursor, 2)));
+        assertInvalid("cursor", () -> engine.communities()
+                .discover(Viewer.anonymous(), DiscoveryQuery.everything(), PageRequest.after(threadsCursor, 1)));
+    }
+
+    @Test
+    @DisplayName("a cursor keeps its place when newer threads arrive between pages")
+    void keysetSurvivesInserts() {
+        Page<PostView> first = threads(PageRequest.first(2));
+        tick();
+        thread(owner, community);
+
+        List<PostId> seen = new ArrayList<>(first.items().stream().map(PostView::id).toList());
+        Page<PostView> page = first;
+        while (page.hasNext()) {
+            page = threads(PageRequest.after(page.next().orElseThrow(), 2));
+            page.items().forEach(post -> seen.add(post.id()));
+        }
+
+        assertThat(seen).hasSize(5).doesNotHaveDuplicates();
+    }
+
+    @Test
+    @DisplayName("a members cursor keeps its place when new members join between pages")
+    void memberKeysetSurvivesJoins() {
+        Page<MembershipView> first = members(PageRequest.first(3));
+        tick();
+        Actor late = member(community, owner, "late");
+
+        List<String> seen = new ArrayList<>(first.items().stream().map(m -> m.member().handle()).toList());
+        Page<MembershipView> page = first;
+        while (page.hasNext()) {
+            page = members(PageRequest.after(page.next().orElseThrow(), 3));
+            page.items().forEach(m -> seen.add(m.member().handle()));
+        }
+
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates().endsWith(pseudonym(late).handle());
+    }
+}

@@ -1,0 +1,63 @@
+package dev.niche.examples.embedding;
+
+import dev.niche.community.AccountId;
+import dev.niche.community.Actor;
+import dev.niche.community.CommunityEngine;
+import dev.niche.community.Viewer;
+import dev.niche.community.community.CommunityView;
+import dev.niche.community.community.CreateCommunity;
+import dev.niche.community.community.JoinPolicy;
+import dev.niche.community.community.Visibility;
+import dev.niche.community.core.Niche;
+import dev.niche.community.identity.PseudonymView;
+import dev.niche.community.identity.RegisterPseudonym;
+import dev.niche.community.inmemory.InMemoryStore;
+import dev.niche.community.membership.JoinCommunity;
+import dev.niche.community.post.PostView;
+import dev.niche.community.post.Reply;
+import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadView;
+import dev.niche.community.vote.CastVote;
+import dev.niche.community.vote.Direction;
+import java.util.List;
+
+/**
+ * The embedding example from the README, as code that compiles and is tested. The lines between the
+ * markers are the README's snippet, word for word; a test keeps the two equal.
+ */
+public final class EmbeddingExample {
+    private EmbeddingExample() {}
+
+    /** Runs the README's snippet and returns the thread it builds. */
+    public static ThreadView run() {
+        // README:begin
+        CommunityEngine engine = Niche.builder()
+                .store(new InMemoryStore())
+                .listener(event -> System.out.println("event: " + event))
+                .build();
+
+        // Your users keep their own accounts; Niche only sees an opaque key.
+        AccountId aliceAccount = AccountId.of("user-1001");
+        AccountId bobAccount = AccountId.of("user-1002");
+        PseudonymView alice = engine.identities().register(aliceAccount, new RegisterPseudonym("calm_pilot"));
+        PseudonymView bob = engine.identities().register(bobAccount, new RegisterPseudonym("white-knuckles"));
+        Actor aliceActs = Actor.of(aliceAccount, alice.id());
+        Actor bobActs = Actor.of(bobAccount, bob.id());
+
+        CommunityView flyers = engine.communities().create(aliceActs, new CreateCommunity(
+                "fearful-flyers", "Fearful flyers", "Flying with less fear, together.",
+                List.of("travel", "anxiety"), List.of("Be kind.", "No medical advice."),
+                Visibility.PUBLIC, JoinPolicy.OPEN));
+        engine.memberships().join(bobActs, JoinCommunity.of(flyers.id()));
+
+        PostView thread = engine.posts().startThread(bobActs, new StartThread(
+                flyers.id(), "First flight in ten years", "Any tips for take-off?", null));
+        PostView reply = engine.posts().reply(aliceActs, new Reply(thread.id(), "Count the seconds: it is over in 40."));
+        engine.votes().cast(bobActs, new CastVote(reply.id(), Direction.UP));
+
+        ThreadView tree = engine.posts().thread(Viewer.of(bobAccount), thread.id(), ReplyOrder.OLDEST);
+        // README:end
+        return tree;
+    }
+}
