@@ -26,6 +26,7 @@ import org.jspecify.annotations.Nullable;
  * @param deleted       whether it is a tombstone
  * @param locked        whether a root is locked against new replies
  * @param counters      its counters
+ * @param ranks         its rank keys
  */
 public record PostRecord(
         PostId id,
@@ -42,7 +43,8 @@ public record PostRecord(
         @Nullable Instant editedAt,
         boolean deleted,
         boolean locked,
-        PostCounters counters) {
+        PostCounters counters,
+        Ranks ranks) {
 
     /** Whether this is a thread root. */
     public boolean isRoot() {
@@ -52,24 +54,30 @@ public record PostRecord(
     /** This post with new texts, edited at {@code at}. */
     public PostRecord withText(String newTitle, String newBody, @Nullable String newLink, Instant at) {
         return new PostRecord(id, community, thread, parent, depth, author, authorAccount,
-                newTitle, newBody, newLink, createdAt, at, deleted, locked, counters);
+                newTitle, newBody, newLink, createdAt, at, deleted, locked, counters, ranks);
     }
 
     /** This post as a tombstone: texts cleared. */
     public PostRecord asTombstone() {
         return new PostRecord(id, community, thread, parent, depth, author, authorAccount,
-                "", "", null, createdAt, editedAt, true, locked, counters);
+                "", "", null, createdAt, editedAt, true, locked, counters, ranks);
     }
 
     /** This post locked or unlocked. */
     public PostRecord withLocked(boolean newLocked) {
         return new PostRecord(id, community, thread, parent, depth, author, authorAccount,
-                title, body, link, createdAt, editedAt, deleted, newLocked, counters);
+                title, body, link, createdAt, editedAt, deleted, newLocked, counters, ranks);
+    }
+
+    /** This post with other rank keys. */
+    public PostRecord withRanks(Ranks newRanks) {
+        return new PostRecord(id, community, thread, parent, depth, author, authorAccount,
+                title, body, link, createdAt, editedAt, deleted, locked, counters, newRanks);
     }
 
     /** This post with other counters. */
     public PostRecord withCounters(PostCounters newCounters) {
         return new PostRecord(id, community, thread, parent, depth, author, authorAccount,
-                title, body, link, createdAt, editedAt, deleted, locked, newCounters);
+                title, body, link, createdAt, editedAt, deleted, locked, newCounters, ranks);
     }
 }

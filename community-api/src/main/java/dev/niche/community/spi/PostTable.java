@@ -2,6 +2,9 @@ package dev.niche.community.spi;
 
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 /** Posts: thread roots and replies. */
 public interface PostTable {
 
-    /** Stores a new post, counters included. */
+    /** Stores a new post, counters and rank keys included. */
     void insert(PostRecord post);
 
     Optional<PostRecord> byId(PostId id);
@@ -29,7 +32,10 @@ public interface PostTable {
 
     /**
      * Adds to a post's vote counters atomically (concurrent additions never lose one) and returns
-     * the counters as they are after this addition, within this unit of work.
+     * the counters as they are after this addition, within this unit of work. Listings by score
+     * (TOP) reflect the change at once. The row stays locked against other writers until this unit
+     * of work ends, so that the rank keys the engine then writes with {@link #setRanks} belong to
+     * these counters.
      *
      * @throws IllegalStateException if there is no such post
      */
@@ -44,11 +50,29 @@ public interface PostTable {
     void addReply(PostId parent, PostId thread);
 
     /**
-     * A community's thread roots, newest first ({@code createdAt} descending, then id descending),
-     * starting after {@code after} (exclusive) when given, at most {@code limit} (at least 1).
+     * Replaces a post's rank keys; the engine calls it after every change of the post's votes.
+     * Every listing sorted by a rank key reflects the new keys from then on.
+     *
+     * @throws IllegalStateException if there is no such post
      */
-    List<PostRecord> threads(CommunityId community, @Nullable ThreadKey after, int limit);
+    void setRanks(PostId post, Ranks ranks);
 
-    /** Every reply in a thread (not the root), ordered by {@code createdAt} then id, ascending. */
-    List<PostRecord> replies(PostId thread);
+    /**
+     * A community's thread roots in {@code sort}'s order ({@link SortKey}), only those created at or
+     * after {@code createdSince} when given, starting after {@code after} (exclusive) when given, at
+     * most {@code limit} (at least 1). A store serves this from an index on
+     * {@code (community, sort value, id)}; it never sorts the community's threads. With
+     * {@code createdSince}, walking the score index and skipping older threads is correct but costs
+     * the older threads it passes; a narrow window over a large community may instead be read by
+     * creation time.
+     */
+    List<PostRecord> threads(CommunityId community, ThreadSort sort, @Nullable Instant createdSince,
+            @Nullable SortKey after, int limit);
+
+    /**
+     * A post's direct replies in {@code sort}'s order ({@link SortKey}), starting after {@code after}
+     * (exclusive) when given, at most {@code limit} (at least 1). A store serves this from an index
+     * on {@code (parent, sort value, id)}; it never sorts a whole thread.
+     */
+    List<PostRecord> children(PostId parent, ReplySort sort, @Nullable SortKey after, int limit);
 }

@@ -3,94 +3,177 @@ package dev.niche.community.core;
 import dev.niche.community.InvalidInputException;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.spi.MemberKey;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.SortKey;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.zip.CRC32;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Opaque page cursors. A cursor holds the keyset position after a page's last item, the listing it
- * belongs to and a checksum; it holds nothing private, since positions are made of times, public
- * ids and slugs. A cursor that was altered, truncated or made for another listing is refused.
+ * Opaque page cursors. A cursor names the listing it belongs to, holds the position after a page
+ * (a keyset position, or the fingerprints of the posts already listed) and ends in a checksum. It
+ * holds nothing private: positions are made of times, sort values, public ids and slugs, and
+ * fingerprints are bits of public ids. A cursor that was altered, truncated or made for another
+ * listing is refused with INVALID_INPUT on {@code cursor}.
+ *
+ * <p>Layout, before base64url: header fields separated by {@code ~}, a line feed, an optional
+ * binary payload, and the CRC-32 of all that.
  */
 final class Cursors {
-    private static final String THREADS = "t1";
-    private static final String MEMBERS = "m1";
-    private static final String COMMUNITIES = "c1";
     private static final char SEPARATOR = '~';
+    private static final byte END_OF_HEADER = '\n';
+
+    /** Where a "more replies" page continues. */
+    record ReplyPosition(PostId parent, ReplySort sort, int maxReplies, int maxDepth, @Nullable SortKey after, int remaining) {}
 
     private Cursors() {}
 
-    static String ofThreads(ThreadKey key) {
-        return encode(THREADS, key.createdAt().getEpochSecond() + "~" + key.createdAt().getNano() + "~" + key.id());
-    }
-
-    static ThreadKey threadsAfter(String cursor) {
-        String[] parts = decode(THREADS, cursor, 3);
-        try {
-            return new ThreadKey(instant(parts[0], parts[1]), PostId.of(parts[2]));
-        } catch (RuntimeException e) {
-            throw bad();
-        }
-    }
-
     static String ofMembers(MemberKey key) {
-        return encode(MEMBERS, key.since().getEpochSecond() + "~" + key.since().getNano() + "~" + key.pseudonym());
+        return encode(new String[] {"m1", Long.toString(key.since().getEpochSecond()),
+                Integer.toString(key.since().getNano()), key.pseudonym().value()}, new byte[0]);
     }
 
     static MemberKey membersAfter(String cursor) {
-        String[] parts = decode(MEMBERS, cursor, 3);
-        try {
-            return new MemberKey(instant(parts[0], parts[1]), PseudonymId.of(parts[2]));
-        } catch (RuntimeException e) {
-            throw bad();
-        }
+        String[] f = decode(cursor, "m1", 4).header();
+        return parse(() -> new MemberKey(Instant.ofEpochSecond(Long.parseLong(f[1]), Integer.parseInt(f[2])),
+                PseudonymId.of(f[3])));
     }
 
     static String ofCommunities(String lastSlug) {
-        return encode(COMMUNITIES, lastSlug);
+        return encode(new String[] {"c1", lastSlug}, new byte[0]);
     }
 
     static String communitiesAfter(String cursor) {
-        return decode(COMMUNITIES, cursor, 1)[0];
+        return decode(cursor, "c1", 2).header()[1];
     }
 
-    private static Instant instant(String seconds, String nanos) {
-        return Instant.ofEpochSecond(Long.parseLong(seconds), Integer.parseInt(nanos));
+    /** A keyset position in a listing whose keys never change, such as NEW. */
+    static String ofKeyset(String listing, SortKey key) {
+        return encode(new String[] {"k1", listing, Double.toString(key.value()), key.id().value()}, new byte[0]);
     }
 
-    private static String encode(String kind, String position) {
-        String body = kind + SEPARATOR + position;
-        return Base64.getUrlEncoder().withoutPadding()
-                .encodeToString((body + SEPARATOR + checksum(body)).getBytes(StandardCharsets.UTF_8));
+    static SortKey keysetAfter(String listing, String cursor) {
+        String[] f = decode(cursor, "k1", 4).header();
+        requireListing(listing, f[1]);
+        return parse(() -> new SortKey(Double.parseDouble(f[2]), PostId.of(f[3])));
     }
 
-    private static String[] decode(String kind, String cursor, int fields) {
-        String text;
-        try {
-            text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
+    /** The fingerprints of every post a listing ranked by votes has shown so far. */
+    static String ofExclusion(String listing, long[] shown) {
+        ByteBuffer payload = ByteBuffer.allocate(shown.length * Long.BYTES);
+        for (long fingerprint : shown) {
+            payload.putLong(fingerprint);
+        }
+        return encode(new String[] {"x1", listing}, payload.array());
+    }
+
+    static long[] exclusionOf(String listing, String cursor) {
+        Decoded decoded = decode(cursor, "x1", 2);
+        requireListing(listing, decoded.header()[1]);
+        // A checksum is no signature: refuse a forged payload longer than any sequence lists.
+        if (decoded.payload().length % Long.BYTES != 0 || decoded.payload().length / Long.BYTES > Listings.MOST_LISTED) {
             throw bad();
         }
-        int lastSeparator = text.lastIndexOf(SEPARATOR);
-        if (lastSeparator < 0 || !text.substring(lastSeparator + 1).equals(checksum(text.substring(0, lastSeparator)))) {
+        ByteBuffer payload = ByteBuffer.wrap(decoded.payload());
+        long[] shown = new long[decoded.payload().length / Long.BYTES];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = payload.getLong();
+        }
+        return shown;
+    }
+
+    /** A stable fingerprint of a post, from the random bits of its id. */
+    static long fingerprint(PostId id) {
+        String text = id.value();
+        return Long.parseUnsignedLong(text.substring(19, 23) + text.substring(24), 16);
+    }
+
+    static String ofReplies(ReplyPosition p) {
+        SortKey after = p.after();
+        return encode(new String[] {"r1", p.parent().value(), p.sort().name(), Integer.toString(p.maxReplies()),
+                Integer.toString(p.maxDepth()), after == null ? "" : Double.toString(after.value()),
+                after == null ? "" : after.id().value(), Integer.toString(p.remaining())}, new byte[0]);
+    }
+
+    static ReplyPosition repliesAfter(String cursor) {
+        String[] f = decode(cursor, "r1", 8).header();
+        ReplyPosition position = parse(() -> new ReplyPosition(PostId.of(f[1]), ReplySort.valueOf(f[2]),
+                Integer.parseInt(f[3]), Integer.parseInt(f[4]),
+                f[5].isEmpty() ? null : new SortKey(Double.parseDouble(f[5]), PostId.of(f[6])), Integer.parseInt(f[7])));
+        // A forged cursor must not ask for more than a TreeRequest may.
+        parse(() -> new TreeRequest(position.sort(), position.maxReplies(), position.maxDepth()));
+        if (position.remaining() < 0) {
             throw bad();
         }
-        String[] parts = text.substring(0, lastSeparator).split(String.valueOf(SEPARATOR), -1);
-        if (parts.length != fields + 1 || !parts[0].equals(kind)) {
-            throw bad();
-        }
-        String[] position = new String[fields];
-        System.arraycopy(parts, 1, position, 0, fields);
         return position;
     }
 
-    private static String checksum(String body) {
+    private record Decoded(String[] header, byte[] payload) {}
+
+    private static String encode(String[] header, byte[] payload) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(String.join(String.valueOf(SEPARATOR), header).getBytes(StandardCharsets.UTF_8));
+        out.write(END_OF_HEADER);
+        out.writeBytes(payload);
         CRC32 crc = new CRC32();
-        crc.update(body.getBytes(StandardCharsets.UTF_8));
-        return Long.toString(crc.getValue(), 36);
+        crc.update(out.toByteArray());
+        out.writeBytes(ByteBuffer.allocate(Integer.BYTES).putInt((int) crc.getValue()).array());
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(out.toByteArray());
+    }
+
+    private static Decoded decode(String cursor, String kind, int fields) {
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(cursor);
+        } catch (IllegalArgumentException e) {
+            throw bad();
+        }
+        if (bytes.length < Integer.BYTES + 1) {
+            throw bad();
+        }
+        int bodyLength = bytes.length - Integer.BYTES;
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bodyLength);
+        if ((int) crc.getValue() != ByteBuffer.wrap(bytes, bodyLength, Integer.BYTES).getInt()) {
+            throw bad();
+        }
+        int end = 0;
+        while (end < bodyLength && bytes[end] != END_OF_HEADER) {
+            end++;
+        }
+        if (end == bodyLength) {
+            throw bad();
+        }
+        String[] header = new String(bytes, 0, end, StandardCharsets.UTF_8).split(String.valueOf(SEPARATOR), -1);
+        if (header.length != fields || !header[0].equals(kind)) {
+            throw bad();
+        }
+        return new Decoded(header, Arrays.copyOfRange(bytes, end + 1, bodyLength));
+    }
+
+    private static void requireListing(String expected, String actual) {
+        if (!expected.equals(actual)) {
+            throw bad();
+        }
+    }
+
+    private interface Parse<T> {
+        T run();
+    }
+
+    private static <T> T parse(Parse<T> parse) {
+        try {
+            return parse.run();
+        } catch (RuntimeException e) {
+            throw bad();
+        }
     }
 
     private static InvalidInputException bad() {

@@ -55,6 +55,7 @@ public final class Niche {
         private int maxPseudonymsPerAccount = DEFAULT_MAX_PSEUDONYMS_PER_ACCOUNT;
         private int maxReplyDepth = DEFAULT_MAX_REPLY_DEPTH;
         private Set<String> reservedHandles = DEFAULT_RESERVED_HANDLES;
+        private double wilsonZ = Ranking.DEFAULT_WILSON_Z;
         private int maxAttempts = 3;
 
         private Builder() {}
@@ -107,6 +108,19 @@ public final class Niche {
         }
 
         /**
+         * The confidence {@code z} of the BEST reply sort's Wilson lower bound, above 0 and at most 10;
+         * 1.281551565545 by default (an 80% one-sided bound, as on Reddit). Higher values favour
+         * replies with more votes. Rank keys already stored keep the old value until their next vote.
+         */
+        public Builder bestConfidence(double z) {
+            if (!(z > 0 && z <= 10)) {
+                throw new IllegalArgumentException("bestConfidence " + z + " must be above 0 and at most 10");
+            }
+            this.wilsonZ = z;
+            return this;
+        }
+
+        /**
          * How many times a unit of work runs, 1 to 10, before a transient store failure (a deadlock,
          * a serialization failure) is reported as UNAVAILABLE; 3 by default.
          */
@@ -127,7 +141,7 @@ public final class Niche {
                                 + "community-inmemory or a JdbcStore from community-jdbc");
             }
             IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.secure();
-            Settings settings = new Settings(maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, maxAttempts);
+            Settings settings = new Settings(maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, wilsonZ, maxAttempts);
             return new Engine(store, clock, ids, List.copyOf(listeners), settings);
         }
 

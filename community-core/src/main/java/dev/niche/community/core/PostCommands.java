@@ -1,5 +1,6 @@
 package dev.niche.community.core;
 
+import dev.niche.community.AccountId;
 import dev.niche.community.Actor;
 import dev.niche.community.ConflictException;
 import dev.niche.community.ForbiddenException;
@@ -8,25 +9,29 @@ import dev.niche.community.PageRequest;
 import dev.niche.community.Viewer;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.event.CommunityEvent;
+import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.EditPost;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Posts;
 import dev.niche.community.post.Reply;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.HomeFeed;
+import dev.niche.community.post.ReplyPage;
+import dev.niche.community.post.ThreadOrder;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.post.ThreadView;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.StoreTransaction;
-import dev.niche.community.spi.ThreadKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -54,7 +59,8 @@ final class PostCommands implements Posts {
             Instant now = context.now();
             PostRecord thread = new PostRecord(id, community.id(), id, null, 0, actor.pseudonym(), actor.account(),
                     PlainTextRules.normalize(command.title()), PlainTextRules.normalize(command.body()),
-                    PlainTextRules.normalizeOrNull(command.link()), now, null, false, false, PostCounters.ZERO);
+                    PlainTextRules.normalizeOrNull(command.link()), now, null, false, false, PostCounters.ZERO,
+                    Ranking.ranks(PostCounters.ZERO, now, context.settings().wilsonZ()));
             tx.posts().insert(thread);
             outbox.add(new CommunityEvent.ThreadStarted(community.id(), id, actor.pseudonym(), now));
             return single(tx, thread, actor.asViewer());
@@ -87,7 +93,7 @@ final class PostCommands implements Posts {
             Instant now = context.now();
             PostRecord reply = new PostRecord(id, community.id(), root.id(), parent.id(), depth, actor.pseudonym(),
                     actor.account(), "", PlainTextRules.normalize(command.body()), null, now, null, false, false,
-                    PostCounters.ZERO);
+                    PostCounters.ZERO, Ranking.ranks(PostCounters.ZERO, now, context.settings().wilsonZ()));
             tx.posts().insert(reply);
             tx.posts().addReply(parent.id(), root.id());
             outbox.add(new CommunityEvent.ReplyPosted(community.id(), root.id(), parent.id(), id, actor.pseudonym(), now));
@@ -166,34 +172,64 @@ final class PostCommands implements Posts {
     }
 
     @Override
-    public ThreadView thread(Viewer viewer, PostId threadId, ReplyOrder order) {
+    public ThreadView thread(Viewer viewer, PostId postId, TreeRequest request) {
         Objects.requireNonNull(viewer, "viewer");
-        Objects.requireNonNull(threadId, "thread");
-        Objects.requireNonNull(order, "order");
+        Objects.requireNonNull(postId, "post");
+        Objects.requireNonNull(request, "request");
         return context.work().query("read thread", tx -> {
-            PostRecord root = Access.readablePost(tx, viewer, threadId);
-            requireRoot(root);
-            List<PostRecord> all = new ArrayList<>();
-            all.add(root);
-            all.addAll(tx.posts().replies(threadId));
-            return ReplyTrees.build(Views.posts(tx, all, viewer), order);
+            PostRecord root = Access.readablePost(tx, viewer, postId);
+            ReplyTrees trees = new ReplyTrees(tx, request.sort(), request.maxReplies(), request.maxDepth());
+            ReplyTrees.Page page = trees.choose(root, null, root.counters().replyCount());
+            List<PostRecord> posts = page.all();
+            posts.add(root);
+            Map<PostId, PostView> views = ReplyTrees.views(tx, posts, viewer);
+            return new ThreadView(views.get(root.id()), ReplyTrees.nodes(root.id(), page, views), page.more().get(root.id()));
         });
     }
 
     @Override
-    public Page<PostView> threads(Viewer viewer, CommunityId communityId, PageRequest page) {
+    public ReplyPage moreReplies(Viewer viewer, String cursor) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(cursor, "cursor");
+        Cursors.ReplyPosition position = Cursors.repliesAfter(cursor);
+        return context.work().query("read more replies", tx -> {
+            PostRecord parent = Access.readablePost(tx, viewer, position.parent());
+            ReplyTrees trees = new ReplyTrees(tx, position.sort(), position.maxReplies(), position.maxDepth());
+            ReplyTrees.Page page = trees.choose(parent, position.after(), position.remaining());
+            Map<PostId, PostView> views = ReplyTrees.views(tx, page.all(), viewer);
+            return new ReplyPage(parent.id(), ReplyTrees.nodes(parent.id(), page, views), page.more().get(parent.id()));
+        });
+    }
+
+    @Override
+    public Page<PostView> threads(Viewer viewer, CommunityId communityId, ThreadOrder order, PageRequest page) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(communityId, "community");
+        Objects.requireNonNull(order, "order");
         Objects.requireNonNull(page, "page");
-        ThreadKey after = page.after().map(Cursors::threadsAfter).orElse(null);
+        Instant now = context.now();
         return context.work().query("list threads", tx -> {
-            Access.readable(tx, viewer, communityId);
-            List<PostRecord> found = tx.posts().threads(communityId, after, page.size() + 1);
-            boolean more = found.size() > page.size();
-            List<PostRecord> items = more ? found.subList(0, page.size()) : found;
-            PostRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
-            String next = more && last != null ? Cursors.ofThreads(new ThreadKey(last.createdAt(), last.id())) : null;
-            return new Page<>(Views.posts(tx, items, viewer), next);
+            CommunityRecord community = Access.readable(tx, viewer, communityId);
+            return Listings.page(tx, viewer, List.of(community), order, false, page.cursor(), page.size(), now,
+                    Listings.name(communityId, order, false));
+        });
+    }
+
+    @Override
+    public Page<PostView> homeFeed(Viewer viewer, HomeFeed feed, PageRequest page) {
+        Objects.requireNonNull(viewer, "viewer");
+        Objects.requireNonNull(feed, "feed");
+        Objects.requireNonNull(page, "page");
+        AccountId account = viewer.account().orElseThrow(() -> InputValidator.invalid("viewer", null,
+                "must be signed in: a home feed lists the communities an account has joined"));
+        Instant now = context.now();
+        return context.work().query("read home feed", tx -> {
+            List<CommunityRecord> joined = new ArrayList<>();
+            for (CommunityId id : tx.memberships().communitiesOf(account, MemberState.ACTIVE)) {
+                tx.communities().byId(id).ifPresent(joined::add);
+            }
+            return Listings.page(tx, viewer, joined, feed.order(), feed.scaled(), page.cursor(), page.size(), now,
+                    Listings.name(null, feed.order(), feed.scaled()));
         });
     }
 

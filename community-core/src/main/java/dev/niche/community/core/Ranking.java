@@ -1,5 +1,7 @@
 package dev.niche.community.core;
 
+import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.Ranks;
 import java.time.Instant;
 
 /**
@@ -29,6 +31,13 @@ final class Ranking {
     static final double DEFAULT_WILSON_Z = 1.281551565545;
 
     private Ranking() {}
+
+    /** Every rank key of a post with these counters, created at {@code createdAt}. */
+    static Ranks ranks(PostCounters counters, Instant createdAt, double wilsonZ) {
+        return new Ranks(hot(counters.ups(), counters.downs(), createdAt),
+                wilson(counters.ups(), counters.downs(), wilsonZ),
+                controversy(counters.ups(), counters.downs()));
+    }
 
     static double hot(int ups, int downs, Instant createdAt) {
         int score = ups - downs;

@@ -1,41 +1,185 @@
 package dev.niche.community.core;
 
+import dev.niche.community.Viewer;
+import dev.niche.community.post.MoreReplies;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
-import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.SortKey;
+import dev.niche.community.spi.StoreTransaction;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
+import org.jspecify.annotations.Nullable;
 
-/** Assembles a thread's posts, oldest first, into a tree. */
+/**
+ * Chooses one page of a reply tree, best first as Reddit does, and assembles it.
+ *
+ * <p>A reply becomes a candidate once its parent is on the page; the candidate ranking highest in
+ * the sort is taken next, until the page is full. Each parent's replies come from the store in
+ * sort order, a few at a time through {@link dev.niche.community.spi.PostTable#children}, so a page
+ * costs a store call per reply that shows its own replies, and never a sort of the thread. Where a
+ * parent's replies were cut, by the page's size or depth, a {@link MoreReplies} stub records how
+ * many and where to continue.
+ */
 final class ReplyTrees {
-    private ReplyTrees() {}
+    /** Replies fetched per store call beyond what the page still has room for; keeps calls few and small. */
+    private static final int MAX_FETCH = 64;
 
-    /**
-     * @param oldestFirst the root first, then its replies ordered by creation time and id
-     * @param order       the order of siblings in the tree
-     */
-    static ThreadView build(List<PostView> oldestFirst, ReplyOrder order) {
-        PostView root = oldestFirst.get(0);
-        Map<PostId, List<PostView>> children = new HashMap<>();
-        for (PostView post : oldestFirst.subList(1, oldestFirst.size())) {
-            children.computeIfAbsent(post.parent(), parent -> new ArrayList<>()).add(post);
+    /** One page: the replies chosen under each parent, in sort order, and the stubs for those cut. */
+    record Page(Map<PostId, List<PostRecord>> children, Map<PostId, MoreReplies> more, int size) {
+        List<PostRecord> all() {
+            List<PostRecord> all = new ArrayList<>(size);
+            for (List<PostRecord> siblings : children.values()) {
+                all.addAll(siblings);
+            }
+            return all;
         }
-        return new ThreadView(root, nodes(root.id(), children, order));
     }
 
-    private static List<ReplyNode> nodes(PostId parent, Map<PostId, List<PostView>> children, ReplyOrder order) {
-        List<PostView> siblings = children.getOrDefault(parent, List.of());
-        List<ReplyNode> nodes = new ArrayList<>(siblings.size());
-        for (PostView sibling : siblings) {
-            nodes.add(new ReplyNode(sibling, nodes(sibling.id(), children, order)));
+    private final StoreTransaction tx;
+    private final ReplySort sort;
+    private final int maxReplies;
+    private final int maxDepth;
+    private final Comparator<SortKey> order;
+
+    ReplyTrees(StoreTransaction tx, ReplySort sort, int maxReplies, int maxDepth) {
+        this.tx = tx;
+        this.sort = sort;
+        this.maxReplies = maxReplies;
+        this.maxDepth = maxDepth;
+        Comparator<SortKey> ascending = Comparator.comparingDouble(SortKey::value).thenComparing(SortKey::id);
+        this.order = sort == ReplySort.OLD ? ascending : ascending.reversed();
+    }
+
+    /**
+     * Chooses the page below {@code root}, starting after {@code after} among the root's replies.
+     *
+     * @param remaining how many of the root's replies lie after {@code after}
+     */
+    Page choose(PostRecord root, @Nullable SortKey after, int remaining) {
+        Map<PostId, List<PostRecord>> children = new HashMap<>();
+        Map<PostId, Siblings> sources = new HashMap<>();
+        PriorityQueue<Candidate> candidates = new PriorityQueue<>((a, b) -> order.compare(a.key(), b.key()));
+        int chosen = 0;
+
+        Siblings top = new Siblings(root.id(), 1, after, remaining);
+        sources.put(root.id(), top);
+        offerNext(top, candidates, 0);
+        while (chosen < maxReplies && !candidates.isEmpty()) {
+            Candidate next = candidates.poll();
+            PostRecord reply = next.post();
+            children.computeIfAbsent(reply.parent(), parent -> new ArrayList<>()).add(reply);
+            next.source().taken++;
+            next.source().pending = false;
+            chosen++;
+            if (chosen == maxReplies) {
+                break;
+            }
+            offerNext(next.source(), candidates, chosen);
+            if (next.source().depth < maxDepth && reply.counters().replyCount() > 0) {
+                Siblings below = new Siblings(reply.id(), next.source().depth + 1, null, reply.counters().replyCount());
+                sources.put(reply.id(), below);
+                offerNext(below, candidates, chosen);
+            }
         }
-        if (order == ReplyOrder.NEWEST) {
-            java.util.Collections.reverse(nodes);
+        return new Page(children, stubs(children, sources), chosen);
+    }
+
+    /** The stubs for every parent on the page whose replies were not all shown. */
+    private Map<PostId, MoreReplies> stubs(Map<PostId, List<PostRecord>> children, Map<PostId, Siblings> sources) {
+        Map<PostId, MoreReplies> more = new HashMap<>();
+        for (Siblings source : sources.values()) {
+            boolean cut = source.pending || !source.buffer.isEmpty() || !source.exhausted;
+            // Replies posted since the counters were read can make the count lag; never show less than one.
+            int left = Math.max(source.remaining - source.taken, 1);
+            if (cut) {
+                List<PostRecord> shown = children.getOrDefault(source.parent, List.of());
+                SortKey resume = shown.isEmpty() ? source.start : SortKey.of(shown.get(shown.size() - 1), sort);
+                more.put(source.parent, stub(source.parent, resume, left));
+            }
+        }
+        // Replies on the page whose own replies were never opened: at the deepest level, or last in.
+        for (List<PostRecord> siblings : children.values()) {
+            for (PostRecord reply : siblings) {
+                if (reply.counters().replyCount() > 0 && !sources.containsKey(reply.id())) {
+                    more.put(reply.id(), stub(reply.id(), null, reply.counters().replyCount()));
+                }
+            }
+        }
+        return more;
+    }
+
+    private MoreReplies stub(PostId parent, @Nullable SortKey after, int count) {
+        return new MoreReplies(parent, count, Cursors.ofReplies(
+                new Cursors.ReplyPosition(parent, sort, maxReplies, maxDepth, after, count)));
+    }
+
+    /** Offers the next reply of {@code source} as a candidate, fetching more of them if needed. */
+    private void offerNext(Siblings source, PriorityQueue<Candidate> candidates, int chosen) {
+        if (source.buffer.isEmpty() && !source.exhausted) {
+            int room = maxReplies - chosen;
+            int limit = Math.min(room, MAX_FETCH) + 1;
+            List<PostRecord> fetched = tx.posts().children(source.parent, sort, source.last, limit);
+            source.exhausted = fetched.size() < limit;
+            source.buffer.addAll(fetched);
+            if (!fetched.isEmpty()) {
+                source.last = SortKey.of(fetched.get(fetched.size() - 1), sort);
+            }
+        }
+        PostRecord post = source.buffer.poll();
+        source.pending = post != null;
+        if (post != null) {
+            candidates.add(new Candidate(post, SortKey.of(post, sort), source));
+        }
+    }
+
+    /** Assembles chosen replies, already in sort order under each parent, into nodes. */
+    static List<ReplyNode> nodes(PostId parent, Page page, Map<PostId, PostView> views) {
+        List<PostRecord> siblings = page.children().getOrDefault(parent, List.of());
+        List<ReplyNode> nodes = new ArrayList<>(siblings.size());
+        for (PostRecord reply : siblings) {
+            nodes.add(new ReplyNode(views.get(reply.id()), nodes(reply.id(), page, views), page.more().get(reply.id())));
         }
         return nodes;
+    }
+
+    /** The views of a page's posts, with authors and the viewer's votes loaded in one batch each. */
+    static Map<PostId, PostView> views(StoreTransaction tx, List<PostRecord> posts, Viewer viewer) {
+        Map<PostId, PostView> views = new HashMap<>();
+        for (PostView view : Views.posts(tx, posts, viewer)) {
+            views.put(view.id(), view);
+        }
+        return views;
+    }
+
+    /** A reply waiting to be chosen. */
+    private record Candidate(PostRecord post, SortKey key, Siblings source) {}
+
+    /** The replies of one parent, read from the store in sort order as the page needs them. */
+    private static final class Siblings {
+        final PostId parent;
+        final int depth;
+        final @Nullable SortKey start;
+        final int remaining;
+        final ArrayDeque<PostRecord> buffer = new ArrayDeque<>();
+        boolean pending;
+        @Nullable SortKey last;
+        boolean exhausted;
+        int taken;
+
+        Siblings(PostId parent, int depth, @Nullable SortKey start, int remaining) {
+            this.parent = parent;
+            this.depth = depth;
+            this.start = start;
+            this.remaining = remaining;
+            this.last = start;
+        }
     }
 }

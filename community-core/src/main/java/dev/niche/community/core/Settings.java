@@ -8,10 +8,11 @@ import java.util.Set;
  * @param maxPseudonymsPerAccount how many pseudonyms one account may hold
  * @param maxReplyDepth           the deepest a reply may sit; a thread root has depth 0
  * @param reservedHandles         handles nobody may register, in lower case
+ * @param wilsonZ                 the confidence of the BEST reply sort
  * @param maxAttempts             how often a unit of work runs before a transient store failure is
  *                                reported as UNAVAILABLE
  */
-record Settings(int maxPseudonymsPerAccount, int maxReplyDepth, Set<String> reservedHandles, int maxAttempts) {
+record Settings(int maxPseudonymsPerAccount, int maxReplyDepth, Set<String> reservedHandles, double wilsonZ, int maxAttempts) {
     Settings {
         reservedHandles = Set.copyOf(reservedHandles);
     }

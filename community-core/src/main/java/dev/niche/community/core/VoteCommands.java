@@ -47,10 +47,10 @@ final class VoteCommands implements Votes {
             PostCounters counters = post.counters();
             if (existing.isEmpty()) {
                 tx.votes().insert(vote);
-                counters = apply(tx, post, null, vote);
+                counters = apply(tx, post, null, vote, context.settings().wilsonZ());
             } else if (existing.get().direction() != direction || !existing.get().voter().equals(actor.pseudonym())) {
                 tx.votes().update(vote);
-                counters = apply(tx, post, existing.get(), vote);
+                counters = apply(tx, post, existing.get(), vote, context.settings().wilsonZ());
             } else {
                 return outcome(post.id(), direction, counted, counters);
             }
@@ -71,7 +71,7 @@ final class VoteCommands implements Votes {
                 return outcome(postId, null, false, post.counters());
             }
             tx.votes().delete(postId, actor.account());
-            PostCounters counters = apply(tx, post, existing.get(), null);
+            PostCounters counters = apply(tx, post, existing.get(), null, context.settings().wilsonZ());
             outbox.add(new CommunityEvent.VoteRetracted(post.community(), postId, actor.pseudonym(), context.now()));
             return outcome(postId, null, false, counters);
         });
@@ -94,14 +94,20 @@ final class VoteCommands implements Votes {
         return post;
     }
 
-    /** Moves the counters from the old vote to the new one, by one atomic delta, if they change. */
-    private static PostCounters apply(StoreTransaction tx, PostRecord post, @Nullable VoteRecord before, @Nullable VoteRecord after) {
+    /**
+     * Moves the counters from the old vote to the new one by one atomic delta, if they change, and
+     * then re-ranks the post from the counters that delta produced.
+     */
+    private static PostCounters apply(StoreTransaction tx, PostRecord post, @Nullable VoteRecord before,
+            @Nullable VoteRecord after, double wilsonZ) {
         int ups = weight(after, Direction.UP) - weight(before, Direction.UP);
         int downs = weight(after, Direction.DOWN) - weight(before, Direction.DOWN);
         if (ups == 0 && downs == 0) {
             return post.counters();
         }
-        return tx.posts().addVotes(post.id(), ups, downs);
+        PostCounters counters = tx.posts().addVotes(post.id(), ups, downs);
+        tx.posts().setRanks(post.id(), Ranking.ranks(counters, post.createdAt(), wilsonZ));
+        return counters;
     }
 
     private static int weight(@Nullable VoteRecord vote, Direction direction) {

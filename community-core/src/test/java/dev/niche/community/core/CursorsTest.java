@@ -7,12 +7,14 @@ import dev.niche.community.InvalidInputException;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.MemberKey;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.spi.SortKey;
 import java.time.Instant;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Page cursors")
@@ -25,10 +27,32 @@ class CursorsTest {
     @DisplayName("round-trip")
     class RoundTrip {
         @Test
-        @DisplayName("a threads cursor gives back its position to the nanosecond")
-        void threads() {
-            ThreadKey key = new ThreadKey(AT, POST);
-            assertThat(Cursors.threadsAfter(Cursors.ofThreads(key))).isEqualTo(key);
+        @DisplayName("a keyset cursor gives back its sort value exactly")
+        void keyset() {
+            SortKey key = new SortKey(14002.871055555555, POST);
+            assertThat(Cursors.keysetAfter("feed/NEW", Cursors.ofKeyset("feed/NEW", key))).isEqualTo(key);
+        }
+
+        @Test
+        @DisplayName("an exclusion cursor gives back every fingerprint, in order")
+        void exclusion() {
+            long[] shown = {Cursors.fingerprint(POST), -1L, 0L, Long.MAX_VALUE};
+            assertThat(Cursors.exclusionOf("feed/HOT", Cursors.ofExclusion("feed/HOT", shown))).containsExactly(shown);
+        }
+
+        @Test
+        @DisplayName("a more-replies cursor gives back where to continue")
+        void replies() {
+            var position = new Cursors.ReplyPosition(POST, ReplySort.BEST, 200, 10, new SortKey(0.25, POST), 17);
+            assertThat(Cursors.repliesAfter(Cursors.ofReplies(position))).isEqualTo(position);
+            var fromTop = new Cursors.ReplyPosition(POST, ReplySort.OLD, 5, 1, null, 3);
+            assertThat(Cursors.repliesAfter(Cursors.ofReplies(fromTop))).isEqualTo(fromTop);
+        }
+
+        @Test
+        @DisplayName("a fingerprint is taken from the random bits of the id")
+        void fingerprint() {
+            assertThat(Cursors.fingerprint(POST)).isEqualTo(0x9f0123456789abcdL);
         }
 
         @Test
@@ -47,7 +71,7 @@ class CursorsTest {
         @Test
         @DisplayName("a cursor is URL-safe text")
         void urlSafe() {
-            assertThat(Cursors.ofThreads(new ThreadKey(AT, POST))).matches("[A-Za-z0-9_-]+");
+            assertThat(Cursors.ofKeyset("x", new SortKey(1.5, POST))).matches("[A-Za-z0-9_-]+");
         }
     }
 
@@ -58,16 +82,23 @@ class CursorsTest {
         @DisplayName("a cursor of another listing is refused")
         void otherListing() {
             String members = Cursors.ofMembers(new MemberKey(AT, PSEUDONYM));
-            assertThatThrownBy(() -> Cursors.threadsAfter(members))
+            assertThatThrownBy(() -> Cursors.keysetAfter("feed/NEW", members))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.violations()).extracting("field").containsExactly("cursor"));
         }
 
         @Test
+        @DisplayName("a cursor of the same kind but another listing is refused")
+        void otherListingSameKind() {
+            String hot = Cursors.ofExclusion("feed/HOT/ALL", new long[] {1L});
+            assertThatThrownBy(() -> Cursors.exclusionOf("feed/HOT/ALL/scaled", hot)).isInstanceOf(InvalidInputException.class);
+        }
+
+        @Test
         @DisplayName("no single-character change to a cursor yields another position")
         void tampered() {
-            ThreadKey key = new ThreadKey(AT, POST);
-            String cursor = Cursors.ofThreads(key);
+            SortKey key = new SortKey(AT.getEpochSecond(), POST);
+            String cursor = Cursors.ofKeyset("c/NEW", key);
             String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
             int refused = 0;
             for (int i = 0; i < cursor.length(); i++) {
@@ -76,7 +107,7 @@ class CursorsTest {
                     String changed = cursor.substring(0, i) + replacement + cursor.substring(i + 1);
                     try {
                         // The last character also holds unused padding bits: changing only those is harmless.
-                        assertThat(Cursors.threadsAfter(changed)).as("cursor changed at %d", i).isEqualTo(key);
+                        assertThat(Cursors.keysetAfter("c/NEW", changed)).as("cursor changed at %d", i).isEqualTo(key);
                     } catch (InvalidInputException expected) {
                         refused++;
                     }
@@ -85,11 +116,30 @@ class CursorsTest {
             assertThat(refused).isGreaterThan(cursor.length() * 6);
         }
 
+        @Test
+        @DisplayName("a forged exclusion cursor listing more threads than a sequence may is refused")
+        void tooManyExcluded() {
+            String forged = Cursors.ofExclusion("feed/HOT/ALL", new long[Listings.MOST_LISTED + 1]);
+            assertThatThrownBy(() -> Cursors.exclusionOf("feed/HOT/ALL", forged)).isInstanceOf(InvalidInputException.class);
+            String longest = Cursors.ofExclusion("feed/HOT/ALL", new long[Listings.MOST_LISTED]);
+            assertThat(Cursors.exclusionOf("feed/HOT/ALL", longest)).hasSize(Listings.MOST_LISTED);
+        }
+
+        @ParameterizedTest(name = "maxReplies {0}, maxDepth {1}, remaining {2}")
+        @CsvSource({"501, 5, 3", "0, 5, 3", "10, 0, 3", "10, 65, 3", "10, 5, -1"})
+        @DisplayName("a forged more-replies cursor with limits a TreeRequest refuses is refused")
+        void repliesBeyondLimits(int maxReplies, int maxDepth, int remaining) {
+            var forged = new Cursors.ReplyPosition(POST, ReplySort.BEST, maxReplies, maxDepth, null, remaining);
+            assertThatThrownBy(() -> Cursors.repliesAfter(Cursors.ofReplies(forged)))
+                    .isInstanceOfSatisfying(InvalidInputException.class,
+                            e -> assertThat(e.violations()).extracting("field").containsExactly("cursor"));
+        }
+
         @ParameterizedTest
         @ValueSource(strings = {"", "x", "not a cursor", "%%%", "dDF-MTIz"})
         @DisplayName("malformed text is refused with a message about the cursor")
         void garbage(String cursor) {
-            assertThatThrownBy(() -> Cursors.threadsAfter(cursor))
+            assertThatThrownBy(() -> Cursors.keysetAfter("c/NEW", cursor))
                     .isInstanceOf(InvalidInputException.class)
                     .hasMessageContaining("cursor");
         }

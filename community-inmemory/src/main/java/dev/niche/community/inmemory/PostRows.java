@@ -2,16 +2,20 @@ package dev.niche.community.inmemory;
 
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.DuplicateKeyException;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PostTable;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.Ranks;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.UniqueKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,38 +25,91 @@ import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The post table: rows by id, indexed per community by thread roots newest first and per thread by
- * replies oldest first.
+ * The post table: rows by id, and sorted indexes of keys ({@link SortKey}) by which every listing is
+ * a walk from a position, never a sort: per community, its thread roots by each {@link ThreadSort};
+ * per post, its direct replies by each {@link ReplySort} (OLD walks the NEW index backwards).
  *
- * <p>The indexes hold keys, not rows: a post's {@code createdAt}, community and thread never change,
- * so updates and counter changes replace the row by id and leave the indexes alone.
+ * <p>A vote changes a post's score and rank keys; {@link #reindex} then moves the post within the
+ * indexes whose key changed, and an undo moves it back.
  */
 final class PostRows {
-    private static final Comparator<PostKey> OLDEST_FIRST = (a, b) -> {
-        int byTime = a.createdAt().compareTo(b.createdAt());
-        return byTime != 0 ? byTime : a.id().compareTo(b.id());
-    };
-    private static final Comparator<PostKey> NEWEST_FIRST = (a, b) -> OLDEST_FIRST.compare(b, a);
+    private static final Comparator<SortKey> DESCENDING =
+            Comparator.comparingDouble(SortKey::value).thenComparing(SortKey::id).reversed();
+    private static final ThreadSort[] THREAD_SORTS = ThreadSort.values();
+    /** The reply indexes kept: OLD is NEW walked backwards. */
+    private static final ReplySort[] REPLY_INDEXES = {ReplySort.BEST, ReplySort.TOP, ReplySort.NEW, ReplySort.CONTROVERSIAL};
 
     private final HashMap<PostId, PostRecord> byId = new HashMap<>();
-    private final HashMap<CommunityId, TreeSet<PostKey>> threadsByCommunity = new HashMap<>();
-    private final HashMap<PostId, TreeSet<PostKey>> repliesByThread = new HashMap<>();
-
-    /** A post's place in an index. */
-    private record PostKey(Instant createdAt, PostId id) {}
+    private final HashMap<CommunityId, EnumMap<ThreadSort, TreeSet<SortKey>>> threadIndexes = new HashMap<>();
+    private final HashMap<PostId, EnumMap<ReplySort, TreeSet<SortKey>>> replyIndexes = new HashMap<>();
 
     PostTable table(UnitOfWork unit) {
         return new View(unit);
     }
 
-    private TreeSet<PostKey> indexOf(PostRecord post) {
-        return post.isRoot()
-                ? threadsByCommunity.computeIfAbsent(post.community(), community -> new TreeSet<>(NEWEST_FIRST))
-                : repliesByThread.computeIfAbsent(post.thread(), thread -> new TreeSet<>(OLDEST_FIRST));
+    /** Adds a new post to the indexes of its community or parent. */
+    private void index(PostRecord post) {
+        PostId parent = post.parent();
+        if (parent == null) {
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes =
+                    threadIndexes.computeIfAbsent(post.community(), c -> newIndexes(ThreadSort.class, THREAD_SORTS));
+            for (ThreadSort sort : THREAD_SORTS) {
+                indexes.get(sort).add(SortKey.of(post, sort));
+            }
+        } else {
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes =
+                    replyIndexes.computeIfAbsent(parent, p -> newIndexes(ReplySort.class, REPLY_INDEXES));
+            for (ReplySort sort : REPLY_INDEXES) {
+                indexes.get(sort).add(SortKey.of(post, sort));
+            }
+        }
     }
 
-    private void restore(PostRecord post) {
-        byId.put(post.id(), post);
+    private void unindex(PostRecord post) {
+        PostId parent = post.parent();
+        if (parent == null) {
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes = threadIndexes.get(post.community());
+            for (ThreadSort sort : THREAD_SORTS) {
+                indexes.get(sort).remove(SortKey.of(post, sort));
+            }
+        } else {
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes = replyIndexes.get(parent);
+            for (ReplySort sort : REPLY_INDEXES) {
+                indexes.get(sort).remove(SortKey.of(post, sort));
+            }
+        }
+    }
+
+    /** Replaces a row, moving it within every index whose key differs between the two versions. */
+    private void reindex(PostRecord before, PostRecord after) {
+        byId.put(after.id(), after);
+        PostId parent = before.parent();
+        if (parent == null) {
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes = threadIndexes.get(before.community());
+            for (ThreadSort sort : THREAD_SORTS) {
+                move(indexes.get(sort), SortKey.of(before, sort), SortKey.of(after, sort));
+            }
+        } else {
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes = replyIndexes.get(parent);
+            for (ReplySort sort : REPLY_INDEXES) {
+                move(indexes.get(sort), SortKey.of(before, sort), SortKey.of(after, sort));
+            }
+        }
+    }
+
+    private static void move(TreeSet<SortKey> index, SortKey from, SortKey to) {
+        if (Double.compare(from.value(), to.value()) != 0) {
+            index.remove(from);
+            index.add(to);
+        }
+    }
+
+    private static <S extends Enum<S>> EnumMap<S, TreeSet<SortKey>> newIndexes(Class<S> type, S[] sorts) {
+        EnumMap<S, TreeSet<SortKey>> indexes = new EnumMap<>(type);
+        for (S sort : sorts) {
+            indexes.put(sort, new TreeSet<>(DESCENDING));
+        }
+        return indexes;
     }
 
     private PostRecord existing(PostId id) {
@@ -68,15 +125,19 @@ final class PostRows {
                 base.replyCount() + replies, base.threadReplyCount() + threadReplies);
     }
 
-    private List<PostRecord> resolve(Iterable<PostKey> keys, int limit) {
-        List<PostRecord> posts = new ArrayList<>();
+    /** The rows of up to {@code limit} keys, skipping roots created before {@code since} when given. */
+    private List<PostRecord> resolve(Iterable<SortKey> keys, @Nullable Instant since, int limit) {
+        List<PostRecord> posts = new ArrayList<>(Math.min(limit, 256));
         if (limit <= 0) {
             return posts;
         }
-        for (PostKey key : keys) {
-            posts.add(byId.get(key.id()));
-            if (posts.size() == limit) {
-                break;
+        for (SortKey key : keys) {
+            PostRecord post = byId.get(key.id());
+            if (since == null || !post.createdAt().isBefore(since)) {
+                posts.add(post);
+                if (posts.size() == limit) {
+                    break;
+                }
             }
         }
         return posts;
@@ -95,13 +156,11 @@ final class PostRows {
             if (byId.containsKey(post.id())) {
                 throw new DuplicateKeyException(UniqueKey.ID);
             }
-            PostKey key = new PostKey(post.createdAt(), post.id());
-            TreeSet<PostKey> index = indexOf(post);
             byId.put(post.id(), post);
-            index.add(key);
+            index(post);
             unit.onUndo(() -> {
                 byId.remove(post.id());
-                index.remove(key);
+                unindex(post);
             });
         }
 
@@ -128,10 +187,12 @@ final class PostRows {
         public void update(PostRecord post) {
             unit.checkWritable();
             PostRecord stored = existing(post.id());
-            restore(new PostRecord(stored.id(), stored.community(), stored.thread(), stored.parent(), stored.depth(),
-                    stored.author(), stored.authorAccount(), post.title(), post.body(), post.link(),
-                    stored.createdAt(), post.editedAt(), post.deleted(), post.locked(), stored.counters()));
-            unit.onUndo(() -> restore(stored));
+            // Text and flags are in no index: the row is replaced in place.
+            byId.put(stored.id(), new PostRecord(stored.id(), stored.community(), stored.thread(), stored.parent(),
+                    stored.depth(), stored.author(), stored.authorAccount(), post.title(), post.body(), post.link(),
+                    stored.createdAt(), post.editedAt(), post.deleted(), post.locked(), stored.counters(),
+                    stored.ranks()));
+            unit.onUndo(() -> byId.put(stored.id(), stored));
         }
 
         @Override
@@ -139,9 +200,19 @@ final class PostRows {
             unit.checkWritable();
             PostRecord stored = existing(post);
             PostCounters added = counters(stored.counters(), ups, downs, 0, 0);
-            restore(stored.withCounters(added));
-            unit.onUndo(() -> restore(stored));
+            PostRecord changed = stored.withCounters(added);
+            reindex(stored, changed);
+            unit.onUndo(() -> reindex(changed, stored));
             return added;
+        }
+
+        @Override
+        public void setRanks(PostId post, Ranks ranks) {
+            unit.checkWritable();
+            PostRecord stored = existing(post);
+            PostRecord changed = stored.withRanks(ranks);
+            reindex(stored, changed);
+            unit.onUndo(() -> reindex(changed, stored));
         }
 
         @Override
@@ -149,36 +220,43 @@ final class PostRows {
             unit.checkWritable();
             PostRecord storedParent = existing(parent);
             PostRecord storedRoot = existing(thread);
+            // Reply counts are in no index: the rows are replaced in place.
             if (parent.equals(thread)) {
-                restore(storedRoot.withCounters(counters(storedRoot.counters(), 0, 0, 1, 1)));
-                unit.onUndo(() -> restore(storedRoot));
+                byId.put(thread, storedRoot.withCounters(counters(storedRoot.counters(), 0, 0, 1, 1)));
+                unit.onUndo(() -> byId.put(thread, storedRoot));
             } else {
-                restore(storedParent.withCounters(counters(storedParent.counters(), 0, 0, 1, 0)));
-                restore(storedRoot.withCounters(counters(storedRoot.counters(), 0, 0, 0, 1)));
+                byId.put(parent, storedParent.withCounters(counters(storedParent.counters(), 0, 0, 1, 0)));
+                byId.put(thread, storedRoot.withCounters(counters(storedRoot.counters(), 0, 0, 0, 1)));
                 unit.onUndo(() -> {
-                    restore(storedRoot);
-                    restore(storedParent);
+                    byId.put(thread, storedRoot);
+                    byId.put(parent, storedParent);
                 });
             }
         }
 
         @Override
-        public List<PostRecord> threads(CommunityId community, @Nullable ThreadKey after, int limit) {
+        public List<PostRecord> threads(CommunityId community, ThreadSort sort, @Nullable Instant createdSince,
+                @Nullable SortKey after, int limit) {
             unit.checkOpen();
-            TreeSet<PostKey> roots = threadsByCommunity.get(community);
-            if (roots == null) {
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes = threadIndexes.get(community);
+            if (indexes == null) {
                 return new ArrayList<>();
             }
-            NavigableSet<PostKey> from =
-                    after == null ? roots : roots.tailSet(new PostKey(after.createdAt(), after.id()), false);
-            return resolve(from, limit);
+            TreeSet<SortKey> index = indexes.get(sort);
+            return resolve(after == null ? index : index.tailSet(after, false), createdSince, limit);
         }
 
         @Override
-        public List<PostRecord> replies(PostId thread) {
+        public List<PostRecord> children(PostId parent, ReplySort sort, @Nullable SortKey after, int limit) {
             unit.checkOpen();
-            TreeSet<PostKey> replies = repliesByThread.get(thread);
-            return replies == null ? new ArrayList<>() : resolve(replies, replies.size());
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes = replyIndexes.get(parent);
+            if (indexes == null) {
+                return new ArrayList<>();
+            }
+            NavigableSet<SortKey> index = sort == ReplySort.OLD
+                    ? indexes.get(ReplySort.NEW).descendingSet()
+                    : indexes.get(sort);
+            return resolve(after == null ? index : index.tailSet(after, false), null, limit);
         }
     }
 }

@@ -25,6 +25,8 @@ import dev.niche.community.community.Visibility;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.DuplicateKeyException;
 import dev.niche.community.spi.InviteRecord;
@@ -34,12 +36,14 @@ import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PostTable;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.StoreTransaction;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.UniqueKey;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.spi.VoteTally;
 import dev.niche.community.vote.Direction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -162,6 +166,8 @@ class InMemoryStoreTest {
             tx.posts().addVotes(R1, -1, 1);
             tx.posts().addVotes(Q1, -1, 0);
             tx.posts().addVotes(R2, 1, 0);
+            tx.posts().setRanks(R2, new Ranks(9, 0.75, 3));
+            tx.posts().setRanks(Q1, new Ranks(-9, 0.25, 1));
             tx.votes().update(vote(R1, A1, Direction.DOWN));
             tx.votes().delete(Q1, A1);
             tx.votes().insert(vote(R2, A1, Direction.UP));
@@ -199,8 +205,12 @@ class InMemoryStoreTest {
                 answers.put("invites by id", List.of(tx.invites().byId(inviteId(20)), tx.invites().byId(inviteId(21))));
                 answers.put("invites by code", List.of(tx.invites().byCode("code-1"), tx.invites().byCode("code-2")));
                 answers.put("posts by id", tx.posts().byIds(POSTS));
-                answers.put("threads", tx.posts().threads(C1, null, 10));
-                answers.put("replies", tx.posts().replies(R1));
+                for (ThreadSort sort : ThreadSort.values()) {
+                    answers.put("threads by " + sort, tx.posts().threads(C1, sort, null, null, 10));
+                }
+                for (ReplySort sort : ReplySort.values()) {
+                    answers.put("replies by " + sort, tx.posts().children(R1, sort, null, 10));
+                }
                 answers.put("votes by account",
                         List.of(tx.votes().ofAccount(A1, POSTS), tx.votes().ofAccount(A2, POSTS)));
                 answers.put("vote tallies", List.of(tx.votes().tally(R1), tx.votes().tally(Q1), tx.votes().tally(R2)));
@@ -377,7 +387,7 @@ class InMemoryStoreTest {
                 assertThat(tx.communities().bySlug("other")).isEmpty();
                 assertThat(tx.invites().byCode("other")).isEmpty();
                 assertThat(tx.posts().byId(R1)).map(PostRecord::community).contains(C1);
-                assertThat(tx.posts().threads(C2, null, 10)).isEmpty();
+                assertThat(tx.posts().threads(C2, ThreadSort.NEW, null, null, 10)).isEmpty();
                 return null;
             });
         }
@@ -496,15 +506,15 @@ class InMemoryStoreTest {
             });
 
             assertThat(threadIds(null, 10)).containsExactly(205, 203, 202, 201, 204, 100);
-            assertThat(threadIds(new ThreadKey(at(10), postId(203)), 2)).containsExactly(202, 201);
-            assertThat(threadIds(new ThreadKey(at(10), postId(201)), 10)).containsExactly(204, 100);
-            assertThat(threadIds(new ThreadKey(at(1), postId(100)), 10)).isEmpty();
+            assertThat(threadIds(newKey(at(10), postId(203)), 2)).containsExactly(202, 201);
+            assertThat(threadIds(newKey(at(10), postId(201)), 10)).containsExactly(204, 100);
+            assertThat(threadIds(newKey(at(1), postId(100)), 10)).isEmpty();
             assertThat(threadIds(null, 0)).isEmpty();
         }
 
         @Test
-        @DisplayName("replies come oldest first, equal times by id ascending, whatever the insert order")
-        void repliesOldestFirst() {
+        @DisplayName("a post's replies come oldest first by OLD and newest first by NEW, equal times by id, whatever the insert order")
+        void repliesByTime() {
             store.write(tx -> {
                 PostRecord thread = tx.posts().byId(R1).orElseThrow();
                 tx.posts().insert(reply(304, thread, at(9)));
@@ -513,12 +523,20 @@ class InMemoryStoreTest {
                 return null;
             });
 
-            List<PostId> replies = store.read(tx -> tx.posts().replies(R1)).stream().map(PostRecord::id).toList();
-            assertThat(replies).containsExactly(postId(303), Q1, postId(302), postId(304));
+            assertThat(replyIds(ReplySort.OLD)).containsExactly(Q1, postId(302), postId(304));
+            assertThat(replyIds(ReplySort.NEW)).containsExactly(postId(304), postId(302), Q1);
         }
 
-        private List<Integer> threadIds(ThreadKey after, int limit) {
-            return store.read(tx -> tx.posts().threads(C1, after, limit)).stream()
+        private List<PostId> replyIds(ReplySort sort) {
+            return store.read(tx -> tx.posts().children(R1, sort, null, 10)).stream().map(PostRecord::id).toList();
+        }
+
+        private static SortKey newKey(Instant createdAt, PostId id) {
+            return new SortKey(SortKey.micros(createdAt), id);
+        }
+
+        private List<Integer> threadIds(SortKey after, int limit) {
+            return store.read(tx -> tx.posts().threads(C1, ThreadSort.NEW, null, after, limit)).stream()
                     .map(post -> Integer.parseInt(post.id().value().substring(24)))
                     .toList();
         }

@@ -10,11 +10,12 @@ import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.MemberKey;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.SortKey;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,7 +44,7 @@ class PagingProperties {
             PostId id = PostId.of(scattered("post", i));
             roots.add(new PostRecord(id, COMMUNITY, id, null, 0, PseudonymId.of(scattered("author", i)),
                     AccountId.of("account"), "title", "body", null, T0.plusSeconds(60L * minutes.get(i)), null,
-                    false, false, PostCounters.ZERO));
+                    false, false, PostCounters.ZERO, SampleRows.UNRANKED));
         }
         store.write(tx -> {
             roots.forEach(tx.posts()::insert);
@@ -51,17 +52,17 @@ class PagingProperties {
         });
 
         List<PostRecord> walked = new ArrayList<>();
-        ThreadKey after = null;
+        SortKey after = null;
         while (true) {
-            ThreadKey from = after;
-            List<PostRecord> page = store.read(tx -> tx.posts().threads(COMMUNITY, from, pageSize));
+            SortKey from = after;
+            List<PostRecord> page = store.read(tx -> tx.posts().threads(COMMUNITY, ThreadSort.NEW, null, from, pageSize));
             assertThat(page.size()).isLessThanOrEqualTo(pageSize);
             if (page.isEmpty()) {
                 break;
             }
             walked.addAll(page);
             PostRecord last = page.get(page.size() - 1);
-            after = new ThreadKey(last.createdAt(), last.id());
+            after = SortKey.of(last, ThreadSort.NEW);
         }
 
         roots.sort(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id).reversed());

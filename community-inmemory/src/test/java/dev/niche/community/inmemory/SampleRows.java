@@ -15,6 +15,7 @@ import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.vote.Direction;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import java.util.List;
 /** Rows for tests, with ids numbered so that a higher number is a greater id. */
 final class SampleRows {
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Ranks UNRANKED = new Ranks(0, 0, 0);
 
     private SampleRows() {}
 
@@ -84,13 +86,13 @@ final class SampleRows {
 
     static PostRecord root(long n, CommunityId community, Instant createdAt) {
         return new PostRecord(postId(n), community, postId(n), null, 0, pseudonymId(1), account(1),
-                "Thread " + n, "Body " + n, null, createdAt, null, false, false, PostCounters.ZERO);
+                "Thread " + n, "Body " + n, null, createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static PostRecord reply(long n, PostRecord parent, Instant createdAt) {
         return new PostRecord(postId(n), parent.community(), parent.thread(), parent.id(), parent.depth() + 1,
                 pseudonymId(1), account(1), "", "Reply " + n, null, createdAt, null, false, false,
-                PostCounters.ZERO);
+                PostCounters.ZERO, UNRANKED);
     }
 
     static VoteRecord vote(PostId post, AccountId account, Direction direction) {

@@ -20,8 +20,10 @@ import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadOrder;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.time.Duration;
@@ -179,9 +181,9 @@ abstract class CommunityScenarios extends EngineFixture {
         assertRejected(ErrorCode.CONFLICT, () -> engine.votes().cast(owner, new CastVote(thread.id(), Direction.UP)));
         assertRejected(ErrorCode.CONFLICT, () -> engine.communities().update(owner, retitled(community, "New")));
 
-        assertThat(engine.posts().thread(Viewer.anonymous(), thread.id(), ReplyOrder.OLDEST).root().id())
+        assertThat(engine.posts().thread(Viewer.anonymous(), thread.id(), TreeRequest.of(ReplySort.OLD)).root().id())
                 .isEqualTo(thread.id());
-        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), PageRequest.first(10)).items())
+        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.NEW, PageRequest.first(10)).items())
                 .extracting(PostView::id).containsExactly(thread.id());
         assertThat(reread(thread).ups()).isZero();
         assertThat(reread(community).memberCount()).isEqualTo(2);

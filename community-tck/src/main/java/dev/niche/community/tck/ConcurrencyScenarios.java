@@ -17,8 +17,9 @@ import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.MembershipView;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -115,7 +116,9 @@ abstract class ConcurrencyScenarios extends EngineFixture {
         });
 
         Race.assertAllSucceeded(outcomes);
-        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(), ReplyOrder.OLDEST);
+        // 203 replies: room for all of them on one page.
+        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(),
+                new TreeRequest(ReplySort.OLD, TreeRequest.MAX_REPLIES, TreeRequest.DEFAULT_DEPTH));
         assertThat(tree.root().threadReplyCount()).isEqualTo(3 + Race.THREADS * 25);
         assertThat(tree.root().replyCount()).isEqualTo(tree.replies().size());
         for (ReplyNode node : tree.replies()) {

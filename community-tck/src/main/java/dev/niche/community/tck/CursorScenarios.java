@@ -11,8 +11,15 @@ import dev.niche.community.community.CommunityView;
 import dev.niche.community.community.DiscoveryQuery;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.MembershipView;
+import dev.niche.community.post.HomeFeed;
+import dev.niche.community.post.MoreReplies;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
+import dev.niche.community.post.Reply;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadOrder;
+import dev.niche.community.post.TopWindow;
+import dev.niche.community.post.TreeRequest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +47,7 @@ abstract class CursorScenarios extends EngineFixture {
     }
 
     private Page<PostView> threads(PageRequest page) {
-        return engine.posts().threads(Viewer.anonymous(), community.id(), page);
+        return engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.NEW, page);
     }
 
     private Page<MembershipView> members(PageRequest page) {
@@ -128,5 +135,61 @@ abstract class CursorScenarios extends EngineFixture {
         }
 
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().endsWith(pseudonym(late).handle());
+    }
+
+    private String cursorOf(ThreadOrder order) {
+        return engine.posts().threads(Viewer.anonymous(), community.id(), order, PageRequest.first(2)).next().orElseThrow();
+    }
+
+    private String feedCursor(HomeFeed feed) {
+        return engine.posts().homeFeed(owner.asViewer(), feed, PageRequest.first(2)).next().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("a cursor of another order, window, community or feed is refused")
+    void otherListing() {
+        String hot = cursorOf(ThreadOrder.HOT);
+        String topDay = cursorOf(ThreadOrder.top(TopWindow.DAY));
+        String newest = cursorOf(ThreadOrder.NEW);
+        String feed = feedCursor(HomeFeed.of(ThreadOrder.HOT));
+        String scaledFeed = feedCursor(HomeFeed.scaled(ThreadOrder.HOT));
+        CommunityView other = engine.communities().getBySlug(Viewer.anonymous(), "paged-too");
+
+        for (ThreadOrder order : List.of(ThreadOrder.NEW, ThreadOrder.CONTROVERSIAL, ThreadOrder.top(TopWindow.ALL))) {
+            assertInvalid("cursor", () -> engine.posts().threads(Viewer.anonymous(), community.id(), order,
+                    PageRequest.after(hot, 2)));
+        }
+        assertInvalid("cursor", () -> engine.posts().threads(Viewer.anonymous(), community.id(),
+                ThreadOrder.top(TopWindow.WEEK), PageRequest.after(topDay, 2)));
+        assertInvalid("cursor", () -> engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.HOT,
+                PageRequest.after(newest, 2)));
+        assertInvalid("cursor", () -> engine.posts().threads(Viewer.anonymous(), other.id(), ThreadOrder.HOT,
+                PageRequest.after(hot, 2)));
+        assertInvalid("cursor", () -> engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.HOT,
+                PageRequest.after(feed, 2)));
+        assertInvalid("cursor", () -> engine.posts().homeFeed(owner.asViewer(), HomeFeed.of(ThreadOrder.HOT),
+                PageRequest.after(hot, 2)));
+        assertInvalid("cursor", () -> engine.posts().homeFeed(owner.asViewer(), HomeFeed.of(ThreadOrder.HOT),
+                PageRequest.after(scaledFeed, 2)));
+        assertThat(engine.posts().homeFeed(owner.asViewer(), HomeFeed.of(ThreadOrder.HOT), PageRequest.after(feed, 2))
+                .items()).as("the feed's own cursor").hasSize(2);
+    }
+
+    @Test
+    @DisplayName("a reply stub's cursor is refused by listings, and a listing's or a tampered one by moreReplies")
+    void stubCursors() {
+        PostView root = engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.NEW, PageRequest.first(1))
+                .items().get(0);
+        engine.posts().reply(owner, new Reply(root.id(), "First"));
+        engine.posts().reply(owner, new Reply(root.id(), "Second"));
+        MoreReplies stub = engine.posts().thread(Viewer.anonymous(), root.id(), new TreeRequest(ReplySort.OLD, 1, 10))
+                .more();
+        assertThat(stub).isNotNull();
+
+        assertBadCursor(stub.cursor());
+        assertInvalid("cursor", () -> engine.posts().moreReplies(Viewer.anonymous(), threadsCursor()));
+        assertInvalid("cursor", () -> engine.posts().moreReplies(Viewer.anonymous(), replaced(stub.cursor(), 5)));
+        assertInvalid("cursor", () -> engine.posts().moreReplies(Viewer.anonymous(), "not-a-cursor"));
+        assertThat(engine.posts().moreReplies(Viewer.anonymous(), stub.cursor()).replies()).hasSize(1);
     }
 }

@@ -28,8 +28,11 @@ import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.vote.CastVote;
+import dev.niche.community.vote.Direction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -79,14 +82,20 @@ abstract class EngineFixture {
 
     /** Another engine on the same store, clock and event list, with other limits. */
     final CommunityEngine newEngine(int maxPseudonymsPerAccount, int maxReplyDepth) {
+        return builder().maxPseudonymsPerAccount(maxPseudonymsPerAccount).maxReplyDepth(maxReplyDepth).build();
+    }
+
+    /** Another engine on the same store, clock and event list, whose BEST sort uses confidence {@code z}. */
+    final CommunityEngine newEngine(double bestConfidence) {
+        return builder().bestConfidence(bestConfidence).build();
+    }
+
+    private Niche.Builder builder() {
         return Niche.builder()
                 .store(store)
                 .clock(clock)
                 .idGenerator(IdGenerator.seeded(seed++, clock))
-                .listener(events::add)
-                .maxPseudonymsPerAccount(maxPseudonymsPerAccount)
-                .maxReplyDepth(maxReplyDepth)
-                .build();
+                .listener(events::add);
     }
 
     /** A new account holding one pseudonym with {@code handle}, acting under it. */
@@ -155,6 +164,31 @@ abstract class EngineFixture {
 
     final PostView reply(Actor author, PostView parent) {
         return engine.posts().reply(author, new Reply(parent.id(), "Reply " + posts.incrementAndGet()));
+    }
+
+    /** {@code count} new people who are active members of {@code community}, named {@code handle-0} and on. */
+    final List<Actor> members(CommunityView community, Actor owner, String handle, int count) {
+        List<Actor> made = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            made.add(member(community, owner, handle + "-" + i));
+        }
+        return made;
+    }
+
+    /**
+     * Casts {@code ups} up votes and then {@code downs} down votes on {@code post}, one by each of
+     * {@code voters} in turn, none of whom may be its author.
+     *
+     * @return the post as an anonymous reader sees it after the votes
+     */
+    final PostView votes(PostView post, List<Actor> voters, int ups, int downs) {
+        assertThat(ups + downs).as("votes wanted of %d voters", voters.size()).isLessThanOrEqualTo(voters.size());
+        for (int i = 0; i < ups + downs; i++) {
+            engine.votes().cast(voters.get(i), new CastVote(post.id(), i < ups ? Direction.UP : Direction.DOWN));
+        }
+        PostView now = reread(post);
+        assertThat(now.score()).as("score of %s after the votes", post.id()).isEqualTo(post.score() + ups - downs);
+        return now;
     }
 
     /** A post as an anonymous reader sees it now. */

@@ -29,7 +29,8 @@ import net.jqwik.api.Provide;
 
 /**
  * The engine's invariants as jqwik properties, run on the store under test: exact vote counters,
- * reply trees that stay trees, and refused commands that write nothing. Each try starts from a
+ * reply trees that stay trees, listings whose page sequences neither repeat nor skip a thread while
+ * votes arrive, and refused commands that write nothing. Each try starts from a
  * fresh store; a falsified try is shrunk and reported with its steps, and jqwik's seed replays it.
  *
  * <pre>{@code
@@ -155,6 +156,19 @@ public abstract class EngineProperties {
     void treesStayTrees(@ForAll("treeSessions") List<ReplyTrees.Step> session) {
         try (Sandbox box = sandbox()) {
             new ReplyTrees(box).play(session);
+        }
+    }
+
+    @Provide
+    Arbitrary<PagingSessions.Session> pagingSessions() {
+        return PagingSessions.sessions();
+    }
+
+    @Property(tries = 60)
+    @Label("a page sequence never repeats or skips a thread while votes arrive between pages, as Posts.threads promises")
+    void pagesNeitherRepeatNorSkip(@ForAll("pagingSessions") PagingSessions.Session session) {
+        try (Sandbox box = sandbox()) {
+            new PagingSessions(box, session).play();
         }
     }
 

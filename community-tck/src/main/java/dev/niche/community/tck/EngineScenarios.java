@@ -5,10 +5,10 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The engine's behaviour suite: every rule of identities, communities, memberships, posts, votes,
- * events, validation, privacy, cursors and concurrency, driven through the public API of an engine
- * built on the store under test. A store that passes it behaves, under the engine, as the API
- * documents.
+ * The engine's behaviour suite: every rule of identities, communities, memberships, posts,
+ * listings, reply trees, home feeds, votes, events, validation, privacy, cursors and concurrency,
+ * driven through the public API of an engine built on the store under test. A store that passes it
+ * behaves, under the engine, as the API documents.
  *
  * <pre>{@code
  * class InMemoryEngineTest extends EngineScenarios {
@@ -134,6 +134,38 @@ public abstract class EngineScenarios {
         @DisplayName("thread trees and thread pages")
         class Reading extends ThreadReadScenarios {
             Reading() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("thread listings: HOT, NEW, TOP and CONTROVERSIAL")
+        class Listings extends ListingScenarios {
+            Listings() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("reply sorts: BEST, TOP, NEW, OLD and CONTROVERSIAL")
+        class ReplySorts extends ReplySortScenarios {
+            ReplySorts() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("reply tree pages: limits, best-first choice, more stubs, continuing")
+        class TreePages extends TreePageScenarios {
+            TreePages() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("the home feed")
+        class Feed extends HomeFeedScenarios {
+            Feed() {
                 super(EngineScenarios.this);
             }
         }

@@ -15,6 +15,7 @@ import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.vote.Direction;
@@ -131,7 +132,7 @@ sealed interface ModelAction {
             return pick(world.communities, community).flatMap(c -> pick(world.pseudonyms, author).map(a -> {
                 PostId id = PostId.of(world.newId());
                 PostRecord post = new PostRecord(id, c.id(), id, null, 0, a.id(), a.account(), "Thread " + time,
-                        "Body", null, Rows.at(time % 3), null, false, false, PostCounters.ZERO);
+                        "Body", null, Rows.at(time % 3), null, false, false, PostCounters.ZERO, Rows.UNRANKED);
                 return new Step(tx -> {
                     tx.posts().insert(post);
                     return null;
@@ -146,7 +147,7 @@ sealed interface ModelAction {
             return pick(world.posts, parent).flatMap(up -> pick(world.pseudonyms, author).map(a -> {
                 PostRecord reply = new PostRecord(PostId.of(world.newId()), up.community(), up.thread(), up.id(),
                         up.depth() + 1, a.id(), a.account(), "", "Reply " + time, null, Rows.at(time % 3), null, false,
-                        false, PostCounters.ZERO);
+                        false, PostCounters.ZERO, Rows.UNRANKED);
                 return new Step(tx -> {
                     tx.posts().insert(reply);
                     tx.posts().addReply(up.id(), up.thread());
@@ -164,7 +165,8 @@ sealed interface ModelAction {
                 PostRecord edited = switch (variant % 3) {
                     case 0 -> now.withText(now.title(), "Edited " + variant, "https://example.org/" + variant, Rows.at(9));
                     case 1 -> now.asTombstone();
-                    default -> now.withLocked(!now.locked()).withCounters(PostCounters.ZERO);
+                    default -> now.withLocked(!now.locked()).withCounters(PostCounters.ZERO)
+                            .withRanks(new Ranks(7, 7, 7));
                 };
                 tx.posts().update(edited);
                 return null;
@@ -200,6 +202,20 @@ sealed interface ModelAction {
 
         private static PostCounters count(StoreTransaction tx, PostId post, Direction d, int delta) {
             return tx.posts().addVotes(post, d == Direction.UP ? delta : 0, d == Direction.DOWN ? delta : 0);
+        }
+    }
+
+    /**
+     * Replaces a post's rank keys with values from a small set, so that listings reorder and often
+     * tie, as the engine does after each vote.
+     */
+    record Rank(int post, int hot, int best) implements ModelAction {
+        @Override
+        public Optional<Step> prepare(ModelWorld world) {
+            return pick(world.posts, post).flatMap(p -> step(tx -> {
+                tx.posts().setRanks(p.id(), new Ranks(hot % 3 - 1, best % 3 / 2d, (hot + best) % 3));
+                return null;
+            }));
         }
     }
 

@@ -104,6 +104,7 @@ abstract class ModelRules {
                 Tuple.of(1, Combinators.combine(small, small).as(ModelAction.Edit::new)),
                 Tuple.of(5, Combinators.combine(small, small, small).as(ModelAction.Vote::new)),
                 Tuple.of(3, small.map(ModelAction.BlindVote::new)),
+                Tuple.of(4, Combinators.combine(small, small, small).as(ModelAction.Rank::new)),
                 Tuple.of(1, Combinators.combine(small, small, small).as(ModelAction.Invite::new)),
                 Tuple.of(2, Combinators.combine(small, Arbitraries.of(true, false)).as(ModelAction.UseInvite::new)));
         Arbitrary<ModelAction> maybeFailing = Arbitraries.frequencyOf(

@@ -4,6 +4,8 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.InviteRecord;
@@ -11,8 +13,9 @@ import dev.niche.community.spi.MemberKey;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.StoreTransaction;
-import dev.niche.community.spi.ThreadKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,8 @@ final class ModelWorld {
     static final List<String> SLUGS = List.of("alpha", "beta", "gamma");
     static final List<String> TAGS = List.of("x", "y");
     static final List<String> CODES = List.of("c1", "C1", "c2");
+    /** The creation time from which the observed TOP-window listings start: posts are made at 0, 1 or 2 s. */
+    static final Instant SINCE = Rows.at(1);
 
     final List<AccountId> accounts = List.of(AccountId.of("model-0"), AccountId.of("model-1"), AccountId.of("model-2"));
     final List<PseudonymRecord> pseudonyms = new ArrayList<>();
@@ -108,11 +113,16 @@ final class ModelWorld {
                             tx.memberships().page(c.id(), state, first, 2));
                 }
             }
-            List<PostRecord> threads = tx.posts().threads(c.id(), null, 100);
-            seen.put("posts().threads(" + name + ")", threads);
-            if (!threads.isEmpty()) {
-                ThreadKey first = new ThreadKey(threads.get(0).createdAt(), threads.get(0).id());
-                seen.put("posts().threads(" + name + ", after the first, 2)", tx.posts().threads(c.id(), first, 2));
+            for (ThreadSort sort : ThreadSort.values()) {
+                List<PostRecord> threads = tx.posts().threads(c.id(), sort, null, null, 100);
+                seen.put("posts().threads(" + name + ", " + sort + ")", threads);
+                seen.put("posts().threads(" + name + ", " + sort + ", since " + SINCE + ")",
+                        tx.posts().threads(c.id(), sort, SINCE, null, 100));
+                if (!threads.isEmpty()) {
+                    SortKey first = SortKey.of(threads.get(0), sort);
+                    seen.put("posts().threads(" + name + ", " + sort + ", after the first, 2)",
+                            tx.posts().threads(c.id(), sort, null, first, 2));
+                }
             }
         }
     }
@@ -123,8 +133,14 @@ final class ModelWorld {
         for (PostRecord post : posts) {
             String name = "post " + posts.indexOf(post);
             seen.put("posts().byId(" + name + ")", tx.posts().byId(post.id()));
-            if (post.isRoot()) {
-                seen.put("posts().replies(" + name + ")", tx.posts().replies(post.id()));
+            for (ReplySort sort : ReplySort.values()) {
+                List<PostRecord> children = tx.posts().children(post.id(), sort, null, 100);
+                seen.put("posts().children(" + name + ", " + sort + ")", children);
+                if (!children.isEmpty()) {
+                    SortKey first = SortKey.of(children.get(0), sort);
+                    seen.put("posts().children(" + name + ", " + sort + ", after the first, 2)",
+                            tx.posts().children(post.id(), sort, first, 2));
+                }
             }
             seen.put("votes().tally(" + name + ")", tx.votes().tally(post.id()));
             for (AccountId account : accounts) {

@@ -13,8 +13,9 @@ import dev.niche.community.membership.Role;
 import dev.niche.community.post.EditPost;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.time.Duration;
@@ -115,7 +116,7 @@ abstract class PostChangeScenarios extends EngineFixture {
         assertThat(reread(root)).isEqualTo(tombstone);
         assertThat(lastEvent(PostDeleted.class)).isEqualTo(new PostDeleted(community.id(), root.id(), START.plusSeconds(1)));
 
-        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(), ReplyOrder.OLDEST);
+        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(), TreeRequest.of(ReplySort.OLD));
         assertThat(tree.root().deleted()).isTrue();
         assertThat(tree.replies()).extracting(node -> node.post().id()).containsExactly(reply.id());
         ReplyNode child = tree.replies().get(0);
@@ -129,7 +130,7 @@ abstract class PostChangeScenarios extends EngineFixture {
 
         engine.posts().delete(owner, reply.id());
 
-        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(), ReplyOrder.OLDEST);
+        ThreadView tree = engine.posts().thread(Viewer.anonymous(), root.id(), TreeRequest.of(ReplySort.OLD));
         ReplyNode tombstone = tree.replies().get(0);
         assertThat(tombstone.post().deleted()).isTrue();
         assertThat(tombstone.post().author()).isNull();

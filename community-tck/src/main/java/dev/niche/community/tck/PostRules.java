@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
-import java.util.Comparator;
+import dev.niche.community.spi.Ranks;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -45,7 +45,7 @@ abstract class PostRules extends RuleFamily {
         PostRecord linked = Rows.thread(community, author, Rows.T0);
         PostRecord root = new PostRecord(linked.id(), community.id(), linked.id(), null, 0, author.id(), author.account(),
                 "Turbulence tips?", "What helps you?", "https://example.org/a?b=c#d", Rows.at(0), Rows.at(30), false,
-                true, new PostCounters(3, 1, 2, 5));
+                true, new PostCounters(3, 1, 2, 5), new Ranks(4.75, 0.5, 2.25));
         PostRecord reply = Rows.reply(root, author, Rows.at(10));
         PostRecord tombstone = Rows.reply(reply, author, Rows.at(20)).asTombstone();
         given(tx -> List.of(root, reply, tombstone).forEach(tx.posts()::insert));
@@ -71,15 +71,15 @@ abstract class PostRules extends RuleFamily {
         assertThat(committed().posts().byIds(List.of())).isEmpty();
     }
 
-    /** If this fails, check that update writes only title, body, link, editedAt, deleted and locked, and never the counters. */
+    /** If this fails, check that update writes only title, body, link, editedAt, deleted and locked, and never the counters or rank keys. */
     @Test
-    @DisplayName("an update replaces texts and flags but never the counters or the post's place")
+    @DisplayName("an update replaces texts and flags but never the counters, the rank keys or the post's place")
     void updateLeavesCountersAlone() {
         PostRecord root = storedThread();
         given(tx -> tx.posts().addVotes(root.id(), 4, 1));
         PostRecord stale = new PostRecord(root.id(), root.community(), root.thread(), null, 0, author.id(),
                 author.account(), "Edited", "New body", "https://example.org", Rows.at(-5), Rows.at(50), false, true,
-                PostCounters.ZERO);
+                PostCounters.ZERO, new Ranks(-1, -1, -1));
 
         given(tx -> tx.posts().update(stale));
 
@@ -91,9 +91,9 @@ abstract class PostRules extends RuleFamily {
         assertThat(committed().posts().byId(root.id())).contains(now.asTombstone());
     }
 
-    /** If this fails, check that update, addVotes and addReply throw IllegalStateException when no row was affected. */
+    /** If this fails, check that update, addVotes, addReply and setRanks throw IllegalStateException when no row was affected. */
     @Test
-    @DisplayName("updating or counting on a missing post is an IllegalStateException")
+    @DisplayName("updating, counting or ranking a missing post is an IllegalStateException")
     void missingPostRefused() {
         PostRecord root = storedThread();
         PostRecord ghost = Rows.reply(root, author, Rows.at(1));
@@ -104,6 +104,8 @@ abstract class PostRules extends RuleFamily {
         assertThatThrownBy(() -> given(tx -> tx.posts().addReply(ghost.id(), root.id())))
                 .isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> given(tx -> tx.posts().addReply(root.id(), ghost.id())))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> given(tx -> tx.posts().setRanks(ghost.id(), new Ranks(1, 1, 1))))
                 .isInstanceOf(IllegalStateException.class);
         assertThat(committed().posts().byId(root.id()).orElseThrow().counters()).isEqualTo(PostCounters.ZERO);
     }
@@ -145,10 +147,10 @@ abstract class PostRules extends RuleFamily {
         assertThat(committed().posts().byId(grandchild.id()).orElseThrow().counters()).isEqualTo(PostCounters.ZERO);
     }
 
-    /** If this fails, check replies(): every non-root post of the thread, ordered by createdAt then id, ascending. */
+    /** If this fails, check that children() selects on the parent column, not on the thread: only direct replies, in every sort. */
     @Test
-    @DisplayName("a thread's replies come oldest first, ties broken by id, without the root or other threads")
-    void repliesInOrder() {
+    @DisplayName("a post's children are its direct replies only: no grandchildren, no root, no other thread's")
+    void childrenAreDirectReplies() {
         PostRecord root = storedThread();
         PostRecord other = storedThread();
         PostRecord a = Rows.reply(root, author, Rows.at(5));
@@ -158,9 +160,15 @@ abstract class PostRules extends RuleFamily {
         PostRecord elsewhere = Rows.reply(other, author, Rows.at(2));
         given(tx -> List.of(a, b, c, d, elsewhere).forEach(tx.posts()::insert));
 
-        assertThat(committed().posts().replies(root.id())).containsExactlyElementsOf(Stream.of(a, b, c, d)
-                .sorted(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id)).toList());
-        assertThat(committed().posts().replies(b.id())).isEmpty();
+        for (ReplySort sort : ReplySort.values()) {
+            assertThat(committed().posts().children(root.id(), sort, null, 100)).as("children of the root by %s", sort)
+                    .containsExactlyInAnyOrder(a, c);
+            assertThat(committed().posts().children(b.id(), sort, null, 100)).as("children of b by %s", sort)
+                    .containsExactly(d);
+            assertThat(committed().posts().children(d.id(), sort, null, 100)).as("children of a leaf by %s", sort)
+                    .isEmpty();
+        }
+        assertThat(Descendants.of(committed().posts(), root.id())).containsExactlyInAnyOrder(a, b, c, d);
     }
 
     /** If this fails, check that addReply updates both counters atomically ({@code SET n = n + 1}), not by a read followed by a write. */

@@ -2,24 +2,27 @@ package dev.niche.community.tck;
 
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.DuplicateKeyException;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PostTable;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.Ranks;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.UniqueKey;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
 final class ReferencePosts implements PostTable {
-    private static final Comparator<ThreadKey> NEWEST_FIRST =
-            Comparator.comparing(ThreadKey::createdAt).thenComparing(ThreadKey::id).reversed();
-
     private final ReferenceData data;
 
     ReferencePosts(ReferenceData data) {
@@ -53,7 +56,7 @@ final class ReferencePosts implements PostTable {
         PostRecord old = existing(post.id());
         data.posts.put(old.id(), new PostRecord(old.id(), old.community(), old.thread(), old.parent(), old.depth(),
                 old.author(), old.authorAccount(), post.title(), post.body(), post.link(), old.createdAt(),
-                post.editedAt(), post.deleted(), post.locked(), old.counters()));
+                post.editedAt(), post.deleted(), post.locked(), old.counters(), old.ranks()));
     }
 
     @Override
@@ -79,25 +82,32 @@ final class ReferencePosts implements PostTable {
     }
 
     @Override
-    public List<PostRecord> threads(CommunityId community, @Nullable ThreadKey after, int limit) {
-        return data.posts.values().stream()
-                .filter(p -> p.community().equals(community) && p.isRoot())
-                .filter(p -> after == null || NEWEST_FIRST.compare(keyOf(p), after) > 0)
-                .sorted(Comparator.comparing(ReferencePosts::keyOf, NEWEST_FIRST))
-                .limit(limit)
-                .toList();
+    public void setRanks(PostId post, Ranks ranks) {
+        data.posts.put(post, existing(post).withRanks(ranks));
     }
 
     @Override
-    public List<PostRecord> replies(PostId thread) {
-        return data.posts.values().stream()
-                .filter(p -> p.thread().equals(thread) && !p.isRoot())
-                .sorted(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id))
-                .toList();
+    public List<PostRecord> threads(CommunityId community, ThreadSort sort, @Nullable Instant createdSince,
+            @Nullable SortKey after, int limit) {
+        return listing(data.posts.values().stream()
+                .filter(p -> p.community().equals(community) && p.isRoot())
+                .filter(p -> createdSince == null || !p.createdAt().isBefore(createdSince)),
+                p -> SortKey.of(p, sort), ListingOrder.DESCENDING, after, limit);
     }
 
-    private static ThreadKey keyOf(PostRecord p) {
-        return new ThreadKey(p.createdAt(), p.id());
+    @Override
+    public List<PostRecord> children(PostId parent, ReplySort sort, @Nullable SortKey after, int limit) {
+        return listing(data.posts.values().stream().filter(p -> parent.equals(p.parent())),
+                p -> SortKey.of(p, sort), ListingOrder.keys(sort), after, limit);
+    }
+
+    /** The posts after {@code after} in {@code order} of their keys, at most {@code limit}: a sort on the fly. */
+    private static List<PostRecord> listing(Stream<PostRecord> posts, Function<PostRecord, SortKey> key,
+            Comparator<SortKey> order, @Nullable SortKey after, int limit) {
+        return posts.filter(p -> after == null || order.compare(key.apply(p), after) > 0)
+                .sorted(Comparator.comparing(key, order))
+                .limit(limit)
+                .toList();
     }
 
     private PostRecord existing(PostId id) {

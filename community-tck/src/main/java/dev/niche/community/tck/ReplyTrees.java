@@ -13,8 +13,9 @@ import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.spi.PostRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -153,7 +154,7 @@ final class ReplyTrees {
     }
 
     private void checkShownTree() {
-        ThreadView tree = box.engine.posts().thread(Viewer.anonymous(), root().id(), ReplyOrder.OLDEST);
+        ThreadView tree = box.engine.posts().thread(Viewer.anonymous(), root().id(), TreeRequest.of(ReplySort.OLD));
         assertThat(tree.root().threadReplyCount()).as("threadReplyCount of the root").isEqualTo(nodes.size() - 1);
         assertThat(tree.root().deleted()).isEqualTo(nodes.get(0).deleted());
         checkLevel(tree.root(), 0, tree.replies());
@@ -183,13 +184,13 @@ final class ReplyTrees {
     }
 
     private void checkStoredTree() {
-        List<PostRecord> replies = box.store.read(tx -> tx.posts().replies(root().id()));
+        // Walked parent first, so each reply's parent is known by the time the reply is checked.
+        List<PostRecord> replies = box.store.read(tx -> Descendants.of(tx.posts(), root().id()));
         Map<PostId, PostRecord> byId = new HashMap<>();
         byId.put(root().id(), box.store.read(tx -> tx.posts().byId(root().id()).orElseThrow()));
         replies.forEach(reply -> byId.put(reply.id(), reply));
 
-        assertThat(replies).hasSize(nodes.size() - 1);
-        assertThat(replies).isSortedAccordingTo(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id));
+        assertThat(replies).hasSize(nodes.size() - 1).doesNotHaveDuplicates();
         for (PostRecord reply : replies) {
             PostRecord parent = byId.get(reply.parent());
             assertThat(parent).as("stored parent of %s", reply.id()).isNotNull();

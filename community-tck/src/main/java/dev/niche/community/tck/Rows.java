@@ -15,6 +15,7 @@ import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.vote.Direction;
 import java.time.Duration;
@@ -28,6 +29,9 @@ import java.util.UUID;
  */
 final class Rows {
     static final Instant T0 = Instant.parse("2031-03-01T09:00:00.123456Z");
+
+    /** The rank keys of a post nobody voted on, as far as a store can tell: a store never checks them. */
+    static final Ranks UNRANKED = new Ranks(0, 0, 0);
 
     private Rows() {}
 
@@ -64,13 +68,13 @@ final class Rows {
     static PostRecord thread(CommunityRecord community, PseudonymRecord author, Instant createdAt) {
         PostId id = PostId.of(newId());
         return new PostRecord(id, community.id(), id, null, 0, author.id(), author.account(),
-                "A thread", "Its body", null, createdAt, null, false, false, PostCounters.ZERO);
+                "A thread", "Its body", null, createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static PostRecord reply(PostRecord parent, PseudonymRecord author, Instant createdAt) {
         return new PostRecord(PostId.of(newId()), parent.community(), parent.thread(), parent.id(),
                 parent.depth() + 1, author.id(), author.account(), "", "A reply", null, createdAt, null, false, false,
-                PostCounters.ZERO);
+                PostCounters.ZERO, UNRANKED);
     }
 
     static VoteRecord vote(PostRecord post, PseudonymRecord voter, Direction direction) {

@@ -35,7 +35,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>the store rules, one {@code @Nested} family per area of the SPI: lookups and updates of
  *       every table, each uniqueness invariant under 8 racing threads, exact counters under
- *       concurrent votes, keyset pages without gaps or repeats while rows are inserted, units of
+ *       concurrent votes, keyset pages without gaps or repeats while rows are inserted, thread and
+ *       reply listings in every sort, rank keys that reorder them at once and roll back, units of
  *       work that are all or nothing, isolated, visible to other threads and never nested, and
  *       values at the engine's longest lengths and in any Unicode;</li>
  *   <li>a model-based property: random sequences of units of work run against your store and a
@@ -146,6 +147,30 @@ public abstract class StoreCompatibilityKit {
     @DisplayName("Thread pages: keyset order without gaps or repeats")
     class ThreadPages extends ThreadPageRules {
         ThreadPages() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Thread listings: every sort in order, ties by id, windows and keyset positions")
+    class ThreadListings extends ThreadSortRules {
+        ThreadListings() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Reply listings: every sort in order, OLD ascending, keyset positions")
+    class ReplyListings extends ReplySortRules {
+        ReplyListings() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rank keys: listings follow every vote at once, roll back with it, and stay true under contention")
+    class RankKeys extends RankRules {
+        RankKeys() {
             super(StoreCompatibilityKit.this);
         }
     }

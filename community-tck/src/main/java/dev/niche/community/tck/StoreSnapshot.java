@@ -5,6 +5,7 @@ import dev.niche.community.community.CommunityId;
 import dev.niche.community.membership.InviteId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.CommunityStore;
 import dev.niche.community.spi.PostRecord;
@@ -44,10 +45,10 @@ record StoreSnapshot(List<String> rows) {
             for (AccountId account : accounts) {
                 rows.add(tx.memberships().find(community, account).toString());
             }
-            for (PostRecord thread : tx.posts().threads(community, null, ALL)) {
+            for (PostRecord thread : tx.posts().threads(community, ThreadSort.NEW, null, null, ALL)) {
                 rows.add(thread.toString());
                 posts.add(thread.id());
-                for (PostRecord reply : tx.posts().replies(thread.id())) {
+                for (PostRecord reply : Descendants.of(tx.posts(), thread.id())) {
                     rows.add(reply.toString());
                     posts.add(reply.id());
                 }

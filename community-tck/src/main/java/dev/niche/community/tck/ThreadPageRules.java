@@ -2,10 +2,11 @@ package dev.niche.community.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.SortKey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,12 +17,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Rules for the keyset pages of {@link dev.niche.community.spi.PostTable#threads}. */
+/**
+ * Rules for the keyset pages of {@link dev.niche.community.spi.PostTable#threads} in the NEW sort,
+ * whose keys never change, while threads are posted; {@link ThreadSortRules} covers the other sorts.
+ */
 abstract class ThreadPageRules extends RuleFamily {
     /** The thread list's order: newest first, ties broken by id, descending. */
-    private static final Comparator<ThreadKey> KEYS_NEWEST_FIRST =
-            Comparator.comparing(ThreadKey::createdAt).thenComparing(ThreadKey::id).reversed();
-    private static final Comparator<PostRecord> NEWEST_FIRST = Comparator.comparing(ThreadPageRules::keyOf, KEYS_NEWEST_FIRST);
+    private static final Comparator<PostRecord> NEWEST_FIRST = ListingOrder.of(ThreadSort.NEW);
 
     private final PseudonymRecord author = Rows.pseudonym(Rows.account(), "author");
     private final CommunityRecord community = Rows.community("paged");
@@ -53,27 +55,31 @@ abstract class ThreadPageRules extends RuleFamily {
         return threads;
     }
 
-    private static ThreadKey keyOf(PostRecord post) {
-        return new ThreadKey(post.createdAt(), post.id());
+    private static SortKey keyOf(PostRecord post) {
+        return SortKey.of(post, ThreadSort.NEW);
     }
 
-    /** Reads every page of {@code size}, running {@code betweenPages} with the cursor before each page after the first. */
-    private List<PostRecord> walk(int size, Consumer<ThreadKey> betweenPages) {
+    private List<PostRecord> threads(@Nullable SortKey after, int limit) {
+        return committed().posts().threads(community.id(), ThreadSort.NEW, null, after, limit);
+    }
+
+    /** Reads every page of {@code size}, running {@code betweenPages} with the last thread of each full page before the next. */
+    private List<PostRecord> walk(int size, Consumer<PostRecord> betweenPages) {
         List<PostRecord> seen = new ArrayList<>();
-        @Nullable ThreadKey after = null;
+        @Nullable SortKey after = null;
         while (true) {
-            List<PostRecord> page = committed().posts().threads(community.id(), after, size);
+            List<PostRecord> page = threads(after, size);
             assertThat(page).as("a page of at most %d threads", size).hasSizeLessThanOrEqualTo(size);
             seen.addAll(page);
             if (page.size() < size) {
                 return seen;
             }
             after = keyOf(page.get(size - 1));
-            betweenPages.accept(after);
+            betweenPages.accept(page.get(size - 1));
         }
     }
 
-    /** If this fails, check the ORDER BY of threads(): createdAt descending, then id descending, and that only roots of the community are listed. */
+    /** If this fails, check the ORDER BY of threads() in the NEW sort: createdAt descending, then id descending, and that only roots of the community are listed. */
     @Test
     @DisplayName("threads come newest first, ties broken by id, and only the community's roots")
     void newestFirst() {
@@ -86,20 +92,20 @@ abstract class ThreadPageRules extends RuleFamily {
             tx.posts().insert(Rows.thread(elsewhere, author, Rows.at(2)));
         });
 
-        assertThat(committed().posts().threads(community.id(), null, 100))
+        assertThat(threads(null, 100))
                 .containsExactlyElementsOf(threads.stream().sorted(NEWEST_FIRST).toList());
     }
 
-    /** If this fails, check that the page starts strictly after the cursor: (createdAt, id) < (after.createdAt, after.id), and that limit applies. */
+    /** If this fails, check that the page starts strictly after the cursor: (createdAt, id) < (after's time, after.id), and that limit applies; NEW's sort value is createdAt in microseconds. */
     @Test
     @DisplayName("a page starts right after its cursor and holds at most limit threads")
     void afterIsExclusive() {
         List<PostRecord> sorted = storeThreads(10).stream().sorted(NEWEST_FIRST).toList();
 
-        assertThat(committed().posts().threads(community.id(), keyOf(sorted.get(3)), 4))
+        assertThat(threads(keyOf(sorted.get(3)), 4))
                 .containsExactlyElementsOf(sorted.subList(4, 8));
-        assertThat(committed().posts().threads(community.id(), keyOf(sorted.get(9)), 4)).isEmpty();
-        assertThat(committed().posts().threads(community.id(), null, 1)).containsExactly(sorted.get(0));
+        assertThat(threads(keyOf(sorted.get(9)), 4)).isEmpty();
+        assertThat(threads(null, 1)).containsExactly(sorted.get(0));
     }
 
     /** If this fails, check the keyset predicate for ties: rows with the cursor's createdAt and a smaller id must follow it, as in {@code (t < ?) OR (t = ? AND id < ?)}. */
@@ -109,7 +115,7 @@ abstract class ThreadPageRules extends RuleFamily {
         List<PostRecord> threads = storeThreads(23);
 
         for (int size : new int[] {1, 2, 3, 7}) {
-            assertThat(walk(size, after -> {}))
+            assertThat(walk(size, last -> {}))
                     .as("every thread, walked %d at a time", size)
                     .containsExactlyElementsOf(threads.stream().sorted(NEWEST_FIRST).toList());
         }
@@ -121,14 +127,14 @@ abstract class ThreadPageRules extends RuleFamily {
     void walkWhileOthersPost() {
         List<PostRecord> expected = new ArrayList<>(storeThreads(15));
 
-        List<PostRecord> seen = walk(4, after -> {
+        List<PostRecord> seen = walk(4, last -> {
             List<PostRecord> posted = List.of(threadAtATiedTime(), threadAtATiedTime(),
-                    Rows.thread(community, author, after.createdAt()));
+                    Rows.thread(community, author, last.createdAt()));
             Race.elsewhere(() -> {
                 given(tx -> posted.forEach(tx.posts()::insert));
                 return null;
             });
-            posted.stream().filter(p -> KEYS_NEWEST_FIRST.compare(keyOf(p), after) > 0).forEach(expected::add);
+            posted.stream().filter(p -> ListingOrder.DESCENDING.compare(keyOf(p), keyOf(last)) > 0).forEach(expected::add);
         });
 
         assertThat(seen).containsExactlyElementsOf(expected.stream().sorted(NEWEST_FIRST).toList());
@@ -142,7 +148,7 @@ abstract class ThreadPageRules extends RuleFamily {
 
         List<Race.Outcome<List<PostRecord>>> outcomes = Race.run(Race.THREADS + 1, i -> {
             if (i == Race.THREADS) {
-                return walk(3, after -> {});
+                return walk(3, last -> {});
             }
             for (int n = 0; n < 5; n++) {
                 PostRecord post = threadAtATiedTime();
@@ -157,6 +163,6 @@ abstract class ThreadPageRules extends RuleFamily {
         Race.assertAllSucceeded(outcomes);
         List<PostRecord> seen = outcomes.get(Race.THREADS).value();
         assertThat(seen).as("the walk").doesNotHaveDuplicates().isSortedAccordingTo(NEWEST_FIRST).containsAll(before);
-        assertThat(committed().posts().threads(community.id(), null, 100)).hasSize(30 + Race.THREADS * 5);
+        assertThat(threads(null, 100)).hasSize(30 + Race.THREADS * 5);
     }
 }

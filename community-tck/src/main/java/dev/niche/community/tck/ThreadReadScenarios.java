@@ -11,8 +11,10 @@ import dev.niche.community.community.CommunityView;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadOrder;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.ArrayList;
@@ -42,8 +44,8 @@ abstract class ThreadReadScenarios extends EngineFixture {
         member = member(community, owner, "member");
     }
 
-    private ThreadView tree(PostView root, ReplyOrder order) {
-        return engine.posts().thread(Viewer.anonymous(), root.id(), order);
+    private ThreadView tree(PostView root, ReplySort sort) {
+        return engine.posts().thread(Viewer.anonymous(), root.id(), TreeRequest.of(sort));
     }
 
     private static List<PostId> ids(List<ReplyNode> nodes) {
@@ -65,7 +67,7 @@ abstract class ThreadReadScenarios extends EngineFixture {
         tick();
         PostView a2x = reply(owner, a2);
 
-        ThreadView oldest = tree(root, ReplyOrder.OLDEST);
+        ThreadView oldest = tree(root, ReplySort.OLD);
         assertThat(oldest.root()).isEqualTo(reread(root));
         assertThat(ids(oldest.replies())).containsExactly(a.id(), b.id());
         assertThat(ids(oldest.replies().get(0).replies())).containsExactly(a1.id(), a2.id());
@@ -73,28 +75,28 @@ abstract class ThreadReadScenarios extends EngineFixture {
         assertThat(oldest.replies().get(1).replies()).isEmpty();
         assertThat(oldest.replies().get(0).descendantCount()).isEqualTo(3);
 
-        ThreadView newest = tree(root, ReplyOrder.NEWEST);
+        ThreadView newest = tree(root, ReplySort.NEW);
         assertThat(ids(newest.replies())).containsExactly(b.id(), a.id());
         assertThat(ids(newest.replies().get(1).replies())).containsExactly(a2.id(), a1.id());
         assertThat(ids(newest.replies().get(1).replies().get(0).replies())).containsExactly(a2x.id());
     }
 
     @Test
-    @DisplayName("siblings posted at the same instant still come in one stable order, reversed by NEWEST")
+    @DisplayName("siblings posted at the same instant still come in one stable order, reversed by NEW")
     void sameInstantSiblings() {
         PostView root = thread(owner, community);
         for (int i = 0; i < 5; i++) {
             reply(i % 2 == 0 ? owner : member, root);
         }
 
-        List<PostId> oldest = ids(tree(root, ReplyOrder.OLDEST).replies());
-        List<PostId> newest = ids(tree(root, ReplyOrder.NEWEST).replies());
+        List<PostId> oldest = ids(tree(root, ReplySort.OLD).replies());
+        List<PostId> newest = ids(tree(root, ReplySort.NEW).replies());
 
         assertThat(oldest).hasSize(5).doesNotHaveDuplicates();
         List<PostId> reversed = new ArrayList<>(oldest);
         Collections.reverse(reversed);
         assertThat(newest).containsExactlyElementsOf(reversed);
-        assertThat(ids(tree(root, ReplyOrder.OLDEST).replies())).containsExactlyElementsOf(oldest);
+        assertThat(ids(tree(root, ReplySort.OLD).replies())).containsExactlyElementsOf(oldest);
     }
 
     @Test
@@ -106,7 +108,7 @@ abstract class ThreadReadScenarios extends EngineFixture {
             posts.add(reply(i % 2 == 0 ? owner : member, posts.get((i * 7) % posts.size())));
         }
 
-        ThreadView tree = tree(root, ReplyOrder.OLDEST);
+        ThreadView tree = tree(root, ReplySort.OLD);
 
         assertThat(tree.root().threadReplyCount()).isEqualTo(12);
         assertThat(tree.root().replyCount()).isEqualTo(tree.replies().size());
@@ -123,25 +125,22 @@ abstract class ThreadReadScenarios extends EngineFixture {
     }
 
     @Test
-    @DisplayName("asking for a reply's thread is invalid on field thread; an unknown thread is not found")
-    void threadRefusals() {
-        PostView root = thread(owner, community);
-        PostView reply = reply(member, root);
-
-        assertInvalid("thread", () -> tree(reply, ReplyOrder.OLDEST));
-        assertRejected(ErrorCode.NOT_FOUND, () -> engine.posts()
-                .thread(Viewer.anonymous(), PostId.of("00000000-0000-7000-8000-000000000000"), ReplyOrder.OLDEST));
+    @DisplayName("an unknown post has no tree: NOT_FOUND")
+    void unknownPost() {
+        assertRejected(ErrorCode.NOT_FOUND, () -> engine.posts().thread(Viewer.anonymous(),
+                PostId.of("00000000-0000-7000-8000-000000000000"), TreeRequest.of(ReplySort.OLD)));
         assertRejected(ErrorCode.NOT_FOUND, () -> engine.posts()
                 .get(Viewer.anonymous(), PostId.of("00000000-0000-7000-8000-000000000000")));
     }
 
     private List<PostView> allThreads(Viewer viewer, int size) {
         List<PostView> all = new ArrayList<>();
-        Page<PostView> page = engine.posts().threads(viewer, community.id(), PageRequest.first(size));
+        Page<PostView> page = engine.posts().threads(viewer, community.id(), ThreadOrder.NEW, PageRequest.first(size));
         all.addAll(page.items());
         while (page.hasNext()) {
             assertThat(page.items()).hasSize(size);
-            page = engine.posts().threads(viewer, community.id(), PageRequest.after(page.next().orElseThrow(), size));
+            page = engine.posts().threads(viewer, community.id(), ThreadOrder.NEW,
+                    PageRequest.after(page.next().orElseThrow(), size));
             all.addAll(page.items());
         }
         return all;
@@ -187,14 +186,14 @@ abstract class ThreadReadScenarios extends EngineFixture {
         assertThat(allThreads(owner.asViewer(), 10).get(0).viewerVote()).isNull();
         assertThat(allThreads(Viewer.anonymous(), 10).get(0).viewerVote()).isNull();
 
-        ThreadView seenByMember = engine.posts().thread(member.asViewer(), root.id(), ReplyOrder.OLDEST);
+        ThreadView seenByMember = engine.posts().thread(member.asViewer(), root.id(), TreeRequest.of(ReplySort.OLD));
         assertThat(seenByMember.root().viewerVote()).isEqualTo(Direction.UP);
         assertThat(seenByMember.replies().get(0).post().viewerVote()).isEqualTo(Direction.DOWN);
-        ThreadView seenByThird = engine.posts().thread(third.asViewer(), root.id(), ReplyOrder.OLDEST);
+        ThreadView seenByThird = engine.posts().thread(third.asViewer(), root.id(), TreeRequest.of(ReplySort.OLD));
         assertThat(seenByThird.root().viewerVote()).isEqualTo(Direction.DOWN);
         assertThat(seenByThird.replies().get(0).post().viewerVote()).isNull();
         assertThat(engine.posts().get(member.asViewer(), reply.id()).viewerVote()).isEqualTo(Direction.DOWN);
-        assertThat(tree(root, ReplyOrder.OLDEST).root().viewerVote()).isNull();
+        assertThat(tree(root, ReplySort.OLD).root().viewerVote()).isNull();
     }
 
     @Test

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import dev.niche.community.AccountId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.Role;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.CommunityStore;
 import dev.niche.community.spi.DuplicateKeyException;
@@ -14,6 +15,7 @@ import dev.niche.community.spi.InviteRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.spi.UniqueKey;
 import dev.niche.community.vote.Direction;
@@ -59,7 +61,7 @@ abstract class UnitOfWorkRules extends RuleFamily {
                 now.pseudonyms().byHandle("newcomer"), now.communities().byId(community.id()),
                 now.communities().bySlug("second"), now.memberships().page(community.id(), MemberState.ACTIVE, null, 100),
                 now.memberships().find(community.id(), member.account()), now.posts().byId(root.id()),
-                now.posts().replies(root.id()), now.posts().threads(community.id(), null, 100),
+                Descendants.of(now.posts(), root.id()), now.posts().threads(community.id(), ThreadSort.NEW, null, null, 100),
                 now.votes().find(root.id(), member.account()), now.votes().find(root.id(), owner.account()),
                 now.votes().tally(root.id()), now.invites().byId(invite.id()), now.invites().byCode("second-code"));
     }
@@ -79,6 +81,7 @@ abstract class UnitOfWorkRules extends RuleFamily {
         tx.posts().update(root.asTombstone());
         tx.votes().update(Rows.vote(root, member, Direction.DOWN));
         tx.posts().addVotes(root.id(), -1, 1);
+        tx.posts().setRanks(root.id(), new Ranks(9.5, 0.25, 2));
         tx.votes().insert(Rows.vote(root, owner, Direction.UP));
         tx.votes().delete(root.id(), member.account());
         tx.invites().use(invite.id(), 5);
@@ -132,7 +135,7 @@ abstract class UnitOfWorkRules extends RuleFamily {
             tx.posts().addVotes(thread.id(), 2, 0);
             return List.of(tx.pseudonyms().byHandle("newcomer"),
                     tx.memberships().find(community.id(), newcomer.account()).map(MembershipRecord::pseudonym),
-                    tx.posts().threads(community.id(), null, 1).get(0).counters().ups());
+                    tx.posts().threads(community.id(), ThreadSort.NEW, null, null, 1).get(0).counters().ups());
         });
 
         assertThat(seen).containsExactly(Optional.of(newcomer), Optional.of(newcomer.id()), 2);

@@ -16,6 +16,7 @@ import dev.niche.community.community.Visibility;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadOrder;
 import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,7 +51,7 @@ abstract class ValidationScenarios extends EngineFixture {
     }
 
     private void assertNoThreads() {
-        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), PageRequest.first(5))
+        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.NEW, PageRequest.first(5))
                 .items()).isEmpty();
     }
 
@@ -83,7 +84,7 @@ abstract class ValidationScenarios extends EngineFixture {
         FieldViolation tooLong = assertInvalid("title", () -> start(EMOJI.repeat(301), ""));
 
         assertThat(tooLong.message()).contains("title");
-        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), PageRequest.first(5))
+        assertThat(engine.posts().threads(Viewer.anonymous(), community.id(), ThreadOrder.NEW, PageRequest.first(5))
                 .items()).hasSize(2);
     }
 

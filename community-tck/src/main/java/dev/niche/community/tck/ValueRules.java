@@ -9,11 +9,13 @@ import dev.niche.community.community.Visibility;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.vote.Direction;
 import java.util.Collections;
 import java.util.List;
@@ -52,18 +54,20 @@ abstract class ValueRules extends RuleFamily {
         return new String(out, 0, out.length);
     }
 
-    /** If this fails, check that text columns hold 40,000 code points of 4-byte characters (posts), and that no column is sized in bytes or UTF-16 units too small. */
+    /** If this fails, check that text columns hold 40,000 code points of 4-byte characters (posts), that no column is sized in bytes or UTF-16 units too small, and that rank keys are 8-byte doubles (DOUBLE PRECISION), not REAL or DECIMAL. */
     @Test
-    @DisplayName("a thread at the longest title, body and link comes back exactly")
+    @DisplayName("a thread at the longest title, body and link comes back exactly, rank keys to the last bit")
     void longestPost() {
         PseudonymRecord author = Rows.pseudonym(Rows.account(), "author");
         CommunityRecord community = Rows.community("long-posts");
         PostId id = PostId.of(Rows.newId());
         String link = "https://example.org/" + "a".repeat(2048 - 20);
         PostRecord longest = new PostRecord(id, community.id(), id, null, 0, author.id(), author.account(),
-                text(300, WIDEST), text(40_000, WIDEST), link, Rows.T0, Rows.T0, false, false, PostCounters.ZERO);
+                text(300, WIDEST), text(40_000, WIDEST), link, Rows.T0, Rows.T0, false, false, PostCounters.ZERO,
+                new Ranks(Math.nextUp(5432.1), 0.1 + 0.2, Math.nextDown(1024d)));
         PostRecord reply = new PostRecord(PostId.of(Rows.newId()), community.id(), id, id, 1, author.id(),
-                author.account(), "", text(10_000, WIDEST), null, Rows.T0, null, false, false, PostCounters.ZERO);
+                author.account(), "", text(10_000, WIDEST), null, Rows.T0, null, false, false, PostCounters.ZERO,
+                new Ranks(-6543.210987654321, 1 - Math.ulp(1d), 3.0000000000000004));
         given(tx -> {
             tx.pseudonyms().insert(author);
             tx.communities().insert(community);
@@ -75,7 +79,7 @@ abstract class ValueRules extends RuleFamily {
         PostRecord read = committed().posts().byId(id).orElseThrow();
         assertThat(read.body()).isEqualTo(longest.body());
         assertThat(read).isEqualTo(longest);
-        assertThat(committed().posts().replies(id)).containsExactly(reply);
+        assertThat(committed().posts().children(id, ReplySort.OLD, null, 10)).containsExactly(reply);
         given(tx -> tx.posts().update(longest.withText(text(300, "ab"), text(40_000, WIDEST + "x"), null, Rows.at(1))));
         assertThat(committed().posts().byId(id).orElseThrow().body()).isEqualTo(text(40_000, WIDEST + "x"));
     }

@@ -12,10 +12,15 @@ import dev.niche.community.community.UpdateCommunity;
 import dev.niche.community.community.Visibility;
 import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.membership.MemberState;
+import dev.niche.community.post.HomeFeed;
 import dev.niche.community.post.PostView;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadOrder;
+import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import java.util.List;
+import java.util.Objects;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -28,6 +33,7 @@ abstract class VisibilityScenarios extends EngineFixture {
     private CommunityView secret;
     private PostView thread;
     private PostView reply;
+    private String stubCursor;
 
     VisibilityScenarios(EngineScenarios suite) {
         super(suite);
@@ -40,6 +46,10 @@ abstract class VisibilityScenarios extends EngineFixture {
         member = member(secret, owner, "insider");
         thread = thread(member, secret);
         reply = reply(owner, thread);
+        reply(member, reply);
+        // The stub a page one level deep leaves below the reply, as a member sees it.
+        ThreadView shallow = engine.posts().thread(member.asViewer(), thread.id(), new TreeRequest(ReplySort.OLD, 10, 1));
+        stubCursor = Objects.requireNonNull(shallow.replies().get(0).more()).cursor();
     }
 
     /** Every read of the PRIVATE community and its content, as {@code viewer}. */
@@ -47,8 +57,11 @@ abstract class VisibilityScenarios extends EngineFixture {
         return List.of(
                 () -> engine.communities().get(viewer, secret.id()),
                 () -> engine.communities().getBySlug(viewer, secret.slug()),
-                () -> engine.posts().threads(viewer, secret.id(), PageRequest.first(10)),
-                () -> engine.posts().thread(viewer, thread.id(), ReplyOrder.OLDEST),
+                () -> engine.posts().threads(viewer, secret.id(), ThreadOrder.NEW, PageRequest.first(10)),
+                () -> engine.posts().threads(viewer, secret.id(), ThreadOrder.HOT, PageRequest.first(10)),
+                () -> engine.posts().thread(viewer, thread.id(), TreeRequest.of(ReplySort.OLD)),
+                () -> engine.posts().thread(viewer, reply.id(), TreeRequest.of(ReplySort.BEST)),
+                () -> engine.posts().moreReplies(viewer, stubCursor),
                 () -> engine.posts().get(viewer, thread.id()),
                 () -> engine.posts().get(viewer, reply.id()),
                 () -> engine.memberships().members(viewer, secret.id(), MemberState.ACTIVE, PageRequest.first(10)));
@@ -67,9 +80,12 @@ abstract class VisibilityScenarios extends EngineFixture {
 
         assertThat(engine.communities().get(insider, secret.id()).slug()).isEqualTo("secret-garden");
         assertThat(engine.communities().getBySlug(insider, "secret-garden").id()).isEqualTo(secret.id());
-        assertThat(engine.posts().threads(insider, secret.id(), PageRequest.first(10)).items())
+        assertThat(engine.posts().threads(insider, secret.id(), ThreadOrder.NEW, PageRequest.first(10)).items())
                 .extracting(PostView::id).containsExactly(thread.id());
-        assertThat(engine.posts().thread(insider, thread.id(), ReplyOrder.OLDEST).replies()).hasSize(1);
+        assertThat(engine.posts().thread(insider, thread.id(), TreeRequest.of(ReplySort.OLD)).replies()).hasSize(1);
+        assertThat(engine.posts().moreReplies(insider, stubCursor).replies()).hasSize(1);
+        assertThat(engine.posts().homeFeed(insider, HomeFeed.of(ThreadOrder.HOT), PageRequest.first(10)).items())
+                .extracting(PostView::id).containsExactly(thread.id());
         assertThat(engine.posts().get(insider, reply.id()).body()).isEqualTo(reply.body());
         assertThat(engine.memberships().members(insider, secret.id(), MemberState.ACTIVE, PageRequest.first(10)).items())
                 .hasSize(2);
@@ -157,7 +173,7 @@ abstract class VisibilityScenarios extends EngineFixture {
         assertThat(engine.communities().get(Viewer.anonymous(), restricted.id()).id()).isEqualTo(restricted.id());
         assertThat(engine.posts().get(Viewer.anonymous(), restrictedThread.id()).title())
                 .isEqualTo(restrictedThread.title());
-        assertThat(engine.posts().threads(Viewer.anonymous(), restricted.id(), PageRequest.first(5)).items())
+        assertThat(engine.posts().threads(Viewer.anonymous(), restricted.id(), ThreadOrder.NEW, PageRequest.first(5)).items())
                 .hasSize(1);
     }
 }

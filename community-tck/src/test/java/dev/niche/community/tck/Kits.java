@@ -44,4 +44,18 @@ final class Kits {
             return new TieSkippingStore();
         }
     }
+
+    static class OverFrozenRanksStore extends StoreCompatibilityKit {
+        @Override
+        protected CommunityStore newStore() {
+            return new FrozenRanksStore();
+        }
+    }
+
+    static class OverReversedOldStore extends StoreCompatibilityKit {
+        @Override
+        protected CommunityStore newStore() {
+            return new ReversedOldStore();
+        }
+    }
 }

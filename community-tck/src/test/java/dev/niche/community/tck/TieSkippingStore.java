@@ -2,16 +2,18 @@ package dev.niche.community.tck;
 
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunityStore;
 import dev.niche.community.spi.PostTable;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.spi.StoreWork;
-import dev.niche.community.spi.ThreadKey;
+import java.time.Instant;
 
 /**
- * Broken on purpose: a thread page after a cursor starts after every thread posted at the
- * cursor's time, as a keyset predicate on {@code createdAt < ?} alone would, so threads that tie
- * on time with the last one of a page are skipped.
+ * Broken on purpose: a thread page after a cursor starts after every thread whose sort value equals
+ * the cursor's, as a keyset predicate on {@code value < ?} alone would, so threads that tie with the
+ * last one of a page are skipped.
  */
 final class TieSkippingStore implements CommunityStore {
     private static final PostId LOWEST = PostId.of("00000000-0000-0000-0000-000000000000");
@@ -30,9 +32,9 @@ final class TieSkippingStore implements CommunityStore {
 
     private static StoreTransaction skipping(StoreTransaction tx) {
         return Intercepted.transaction(tx, PostTable.class, "threads", (posts, args) -> {
-            ThreadKey after = (ThreadKey) args[1];
-            ThreadKey loose = after == null ? null : new ThreadKey(after.createdAt(), LOWEST);
-            return posts.threads((CommunityId) args[0], loose, (int) args[2]);
+            SortKey after = (SortKey) args[3];
+            SortKey loose = after == null ? null : new SortKey(after.value(), LOWEST);
+            return posts.threads((CommunityId) args[0], (ThreadSort) args[1], (Instant) args[2], loose, (int) args[4]);
         });
     }
 }

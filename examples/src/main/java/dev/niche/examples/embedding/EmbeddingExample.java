@@ -15,9 +15,10 @@ import dev.niche.community.inmemory.InMemoryStore;
 import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.List;
@@ -56,7 +57,7 @@ public final class EmbeddingExample {
         PostView reply = engine.posts().reply(aliceActs, new Reply(thread.id(), "Count the seconds: it is over in 40."));
         engine.votes().cast(bobActs, new CastVote(reply.id(), Direction.UP));
 
-        ThreadView tree = engine.posts().thread(Viewer.of(bobAccount), thread.id(), ReplyOrder.OLDEST);
+        ThreadView tree = engine.posts().thread(Viewer.of(bobAccount), thread.id(), TreeRequest.of(ReplySort.OLD));
         // README:end
         return tree;
     }

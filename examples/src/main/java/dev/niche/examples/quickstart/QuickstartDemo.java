@@ -16,9 +16,11 @@ import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.ReplyNode;
-import dev.niche.community.post.ReplyOrder;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.StartThread;
+import dev.niche.community.post.ThreadOrder;
 import dev.niche.community.post.ThreadView;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.io.PrintStream;
@@ -72,10 +74,10 @@ public final class QuickstartDemo {
         CommunityView community = engine.communities().get(Viewer.anonymous(), bakers.id());
         out.printf("Community %s (%s): %d members, tags %s%n", community.title(), community.slug(),
                 community.memberCount(), community.tags());
-        for (PostView listed : engine.posts().threads(Viewer.anonymous(), bakers.id(), PageRequest.first(10)).items()) {
+        for (PostView listed : engine.posts().threads(Viewer.anonymous(), bakers.id(), ThreadOrder.HOT, PageRequest.first(10)).items()) {
             out.printf("Thread: %s  [score %+d, %d replies]%n", listed.title(), listed.score(), listed.threadReplyCount());
         }
-        ThreadView tree = engine.posts().thread(Viewer.anonymous(), thread.id(), ReplyOrder.OLDEST);
+        ThreadView tree = engine.posts().thread(Viewer.anonymous(), thread.id(), TreeRequest.of(ReplySort.OLD));
         out.println();
         out.printf("%s  (by %s, score %+d)%n", tree.root().title(), handleOf(tree.root()), tree.root().score());
         out.println("  " + tree.root().body());
