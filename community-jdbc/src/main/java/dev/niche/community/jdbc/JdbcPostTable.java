@@ -1,0 +1,224 @@
+package dev.niche.community.jdbc;
+
+import dev.niche.community.AccountId;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.identity.PseudonymId;
+import dev.niche.community.post.PostId;
+import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.PostTable;
+import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.UniqueKey;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Posts in {@code niche_posts}. Counters change only by {@code UPDATE ... SET c = c + ?}, so that
+ * concurrent votes and replies never lose one. A community's thread list is a keyset scan over
+ * roots, newest first.
+ */
+final class JdbcPostTable implements PostTable {
+    private static final String SELECT = "SELECT id, community_id, thread_id, parent_id, depth, author_id, author_account,"
+            + " title, body, link, created_ns, edited_ns, deleted, locked, ups, downs, reply_count, thread_reply_count,"
+            + " row_version FROM niche_posts";
+    static final String THREADS_FIRST = SELECT + " WHERE community_id = ? AND parent_id IS NULL"
+            + " ORDER BY created_ns DESC, id DESC LIMIT ?";
+    // The first bound repeats what the OR implies, so that every database can start the index scan there.
+    static final String THREADS_AFTER = SELECT + " WHERE community_id = ? AND parent_id IS NULL"
+            + " AND created_ns <= ? AND (created_ns < ? OR (created_ns = ? AND id < ?))"
+            + " ORDER BY created_ns DESC, id DESC LIMIT ?";
+    private static final String COUNTERS = "ups, downs, reply_count, thread_reply_count";
+    static final String REPLIES = SELECT + " WHERE thread_id = ? AND parent_id IS NOT NULL ORDER BY created_ns, id";
+
+    private final Session session;
+    private final RowVersions versions;
+
+    JdbcPostTable(Session session, RowVersions versions) {
+        this.session = session;
+        this.versions = versions;
+    }
+
+    @Override
+    public void insert(PostRecord post) {
+        PostCounters counters = post.counters();
+        session.insert("insert a post",
+                "INSERT INTO niche_posts (id, community_id, thread_id, parent_id, depth, author_id, author_account, title,"
+                        + " body, link, created_ns, edited_ns, deleted, locked, ups, downs, reply_count,"
+                        + " thread_reply_count, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                p -> p.id(post.id())
+                        .id(post.community())
+                        .id(post.thread())
+                        .idOrNull(post.parent())
+                        .integer(post.depth())
+                        .id(post.author())
+                        .text(post.authorAccount().value())
+                        .text(post.title())
+                        .text(post.body())
+                        .textOrNull(post.link())
+                        .instant(post.createdAt())
+                        .instantOrNull(post.editedAt())
+                        .bool(post.deleted())
+                        .bool(post.locked())
+                        .integer(counters.ups())
+                        .integer(counters.downs())
+                        .integer(counters.replyCount())
+                        .integer(counters.threadReplyCount()),
+                UniqueKey.ID);
+        versions.saw(row(post.id()), 0);
+    }
+
+    /**
+     * In a write unit the post is read FOR UPDATE. A command reads a post only to change it, its
+     * counters or its votes, so the lock it would take later is taken now: commands on one post run
+     * one after another from their first read, each seeing what the one before left. Without it, two
+     * casts of one account's vote could both find no vote, and the loser of the insert would run
+     * again, and again under steady contention, until the engine gave up.
+     */
+    @Override
+    public Optional<PostRecord> byId(PostId id) {
+        String sql = SELECT + " WHERE id = ?" + (session.readOnly() ? "" : " FOR UPDATE");
+        return session.queryOne("read a post", sql, p -> p.id(id), this::map);
+    }
+
+    @Override
+    public Map<PostId, PostRecord> byIds(Collection<PostId> ids) {
+        Map<PostId, PostRecord> found = new HashMap<>();
+        for (List<PostId> chunk : InLists.chunks(ids)) {
+            session.query("read posts by id", SELECT + " WHERE id IN (" + InLists.placeholders(chunk.size()) + ")",
+                    p -> {
+                        for (PostId id : chunk) {
+                            p.id(id);
+                        }
+                    },
+                    this::map)
+                    .forEach(post -> found.put(post.id(), post));
+        }
+        return found;
+    }
+
+    @Override
+    public void update(PostRecord post) {
+        RowVersions.Outcome outcome = versions.update(session, "update a post", row(post.id()),
+                "UPDATE niche_posts SET title = ?, body = ?, link = ?, edited_ns = ?, deleted = ?, locked = ?,"
+                        + " row_version = row_version + 1 WHERE id = ?",
+                p -> p.text(post.title())
+                        .text(post.body())
+                        .textOrNull(post.link())
+                        .instantOrNull(post.editedAt())
+                        .bool(post.deleted())
+                        .bool(post.locked())
+                        .id(post.id()));
+        switch (outcome) {
+            case MISSING -> throw missing("update", post.id());
+            case CHANGED -> throw RowVersions.changed("post " + post.id());
+            case WRITTEN -> { }
+        }
+    }
+
+    @Override
+    public PostCounters addVotes(PostId post, int ups, int downs) {
+        String counting = "UPDATE niche_posts SET ups = ups + ?, downs = downs + ? WHERE id = ?";
+        Session.Binder binder = p -> p.integer(ups).integer(downs).id(post);
+        // Where the database can return the row it updated, one round trip does; a vote is the
+        // engine's most frequent command.
+        List<PostCounters> after = switch (session.dialect()) {
+            case POSTGRESQL -> session.updateReturning("count votes on a post", counting + " RETURNING " + COUNTERS,
+                    binder, JdbcPostTable::counters);
+            case H2 -> session.updateReturning("count votes on a post",
+                    "SELECT " + COUNTERS + " FROM FINAL TABLE (" + counting + ")", binder, JdbcPostTable::counters);
+            case MARIADB -> {
+                if (session.update("count votes on a post", counting, binder) == 0) {
+                    yield List.of();
+                }
+                // The row stays locked by the update until the unit ends, so this reads exactly its result.
+                yield session.query("read a post's counters", "SELECT " + COUNTERS + " FROM niche_posts WHERE id = ?",
+                        p -> p.id(post), JdbcPostTable::counters);
+            }
+        };
+        if (after.isEmpty()) {
+            throw missing("count votes on", post);
+        }
+        return after.get(0);
+    }
+
+    @Override
+    public void addReply(PostId parent, PostId thread) {
+        if (parent.equals(thread)) {
+            int changed = session.update("count a reply",
+                    "UPDATE niche_posts SET reply_count = reply_count + 1, thread_reply_count = thread_reply_count + 1"
+                            + " WHERE id = ?",
+                    p -> p.id(parent));
+            if (changed == 0) {
+                throw missing("count a reply to", parent);
+            }
+            return;
+        }
+        if (session.update("count a reply", "UPDATE niche_posts SET reply_count = reply_count + 1 WHERE id = ?",
+                p -> p.id(parent)) == 0) {
+            throw missing("count a reply to", parent);
+        }
+        if (session.update("count a reply in a thread",
+                "UPDATE niche_posts SET thread_reply_count = thread_reply_count + 1 WHERE id = ?",
+                p -> p.id(thread)) == 0) {
+            throw missing("count a reply in thread", thread);
+        }
+    }
+
+    @Override
+    public List<PostRecord> threads(CommunityId community, @Nullable ThreadKey after, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("page limit " + limit + " must not be negative");
+        }
+        if (after == null) {
+            return session.query("read a thread list", THREADS_FIRST, p -> p.id(community).integer(limit), this::map);
+        }
+        return session.query("read a thread list", THREADS_AFTER,
+                p -> p.id(community)
+                        .instant(after.createdAt()).instant(after.createdAt()).instant(after.createdAt()).id(after.id())
+                        .integer(limit),
+                this::map);
+    }
+
+    @Override
+    public List<PostRecord> replies(PostId thread) {
+        return session.query("read a thread's replies", REPLIES, p -> p.id(thread), this::map);
+    }
+
+    private PostRecord map(Row row) throws SQLException {
+        PostId id = PostId.of(row.text());
+        CommunityId community = CommunityId.of(row.text());
+        PostId thread = PostId.of(row.text());
+        String parent = row.textOrNull();
+        PostRecord post = new PostRecord(id, community, thread, parent == null ? null : PostId.of(parent),
+                row.integer(),
+                PseudonymId.of(row.text()),
+                AccountId.of(row.text()),
+                row.text(),
+                row.text(),
+                row.textOrNull(),
+                row.instant(),
+                row.instantOrNull(),
+                row.bool(),
+                row.bool(),
+                counters(row));
+        versions.saw(row(post.id()), row.bigint());
+        return post;
+    }
+
+    private static PostCounters counters(Row row) throws SQLException {
+        return new PostCounters(row.integer(), row.integer(), row.integer(), row.integer());
+    }
+
+    private static IllegalStateException missing(String action, PostId post) {
+        return new IllegalStateException("cannot " + action + " post " + post + ": there is no such post");
+    }
+
+    private static String row(PostId id) {
+        return "post " + id;
+    }
+}

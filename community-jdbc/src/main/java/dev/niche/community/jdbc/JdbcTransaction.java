@@ -1,0 +1,67 @@
+package dev.niche.community.jdbc;
+
+import dev.niche.community.AccountId;
+import dev.niche.community.spi.CommunityTable;
+import dev.niche.community.spi.InviteTable;
+import dev.niche.community.spi.MembershipTable;
+import dev.niche.community.spi.PostTable;
+import dev.niche.community.spi.PseudonymTable;
+import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.VoteTable;
+
+/** The tables of one unit of work, all on the unit's one {@link Session}. */
+final class JdbcTransaction implements StoreTransaction {
+    private final JdbcPseudonymTable pseudonyms;
+    private final JdbcCommunityTable communities;
+    private final JdbcMembershipTable memberships;
+    private final JdbcInviteTable invites;
+    private final JdbcPostTable posts;
+    private final JdbcVoteTable votes;
+    private final AccountLocks accountLocks;
+
+    JdbcTransaction(Session session) {
+        RowVersions versions = new RowVersions(!session.readOnly());
+        this.pseudonyms = new JdbcPseudonymTable(session);
+        this.communities = new JdbcCommunityTable(session, versions);
+        this.memberships = new JdbcMembershipTable(session, versions);
+        this.invites = new JdbcInviteTable(session);
+        this.posts = new JdbcPostTable(session, versions);
+        this.votes = new JdbcVoteTable(session, versions);
+        this.accountLocks = new AccountLocks(session);
+    }
+
+    @Override
+    public PseudonymTable pseudonyms() {
+        return pseudonyms;
+    }
+
+    @Override
+    public CommunityTable communities() {
+        return communities;
+    }
+
+    @Override
+    public MembershipTable memberships() {
+        return memberships;
+    }
+
+    @Override
+    public InviteTable invites() {
+        return invites;
+    }
+
+    @Override
+    public PostTable posts() {
+        return posts;
+    }
+
+    @Override
+    public VoteTable votes() {
+        return votes;
+    }
+
+    @Override
+    public void lockAccount(AccountId account) {
+        accountLocks.lock(account);
+    }
+}

@@ -1,0 +1,125 @@
+-- Niche schema for PostgreSQL 13+. Applied by Flyway (history table niche_schema_history) or by the host's own tooling.
+--
+-- Conventions shared by every dialect:
+--   * ids are the lowercase text of a UUID and order by that text: every key column uses COLLATE "C"
+--     (byte order), never the database's locale collation, which would order ids differently;
+--   * every instant is a BIGINT of nanoseconds since the epoch, so that an Instant round-trips exactly
+--     and orders as a number;
+--   * every constraint is named, because the store maps a unique violation to its invariant by name;
+--   * row_version lets the store detect that a row it read changed before it writes it back.
+
+CREATE TABLE niche_pseudonyms (
+    id          VARCHAR(36)  COLLATE "C" NOT NULL,
+    account_id  VARCHAR(128) COLLATE "C" NOT NULL,
+    handle      VARCHAR(100)             NOT NULL,
+    handle_key  VARCHAR(100) COLLATE "C" NOT NULL, -- the handle lower-cased with Locale.ROOT
+    created_ns  BIGINT                   NOT NULL,
+    CONSTRAINT niche_pseudonyms_pk PRIMARY KEY (id),
+    CONSTRAINT niche_pseudonyms_handle_uq UNIQUE (handle_key)
+);
+CREATE INDEX niche_pseudonyms_account_ix ON niche_pseudonyms (account_id, created_ns, id);
+
+-- One row per account that was ever locked: StoreTransaction.lockAccount locks it FOR UPDATE.
+CREATE TABLE niche_accounts (
+    account_id VARCHAR(128) COLLATE "C" NOT NULL,
+    CONSTRAINT niche_accounts_pk PRIMARY KEY (account_id)
+);
+
+CREATE TABLE niche_communities (
+    id             VARCHAR(36)  COLLATE "C" NOT NULL,
+    slug           VARCHAR(100) COLLATE "C" NOT NULL,
+    title          TEXT                     NOT NULL,
+    description    TEXT                     NOT NULL,
+    tags           TEXT                     NOT NULL, -- JSON array of strings, in order
+    rules          TEXT                     NOT NULL, -- JSON array of strings, in order
+    slug_lc        VARCHAR(100) COLLATE "C" NOT NULL, -- lower-cased with Locale.ROOT, for discovery
+    title_lc       TEXT         COLLATE "C" NOT NULL,
+    description_lc TEXT         COLLATE "C" NOT NULL,
+    visibility     VARCHAR(16)              NOT NULL,
+    join_policy    VARCHAR(16)              NOT NULL,
+    archived       BOOLEAN                  NOT NULL,
+    member_count   INTEGER                  NOT NULL,
+    created_ns     BIGINT                   NOT NULL,
+    updated_ns     BIGINT                   NOT NULL,
+    row_version    BIGINT                   NOT NULL,
+    CONSTRAINT niche_communities_pk PRIMARY KEY (id),
+    CONSTRAINT niche_communities_slug_uq UNIQUE (slug)
+);
+
+-- The tags again, one row each, so that discovery finds a tag with an indexed EXISTS.
+CREATE TABLE niche_community_tags (
+    community_id VARCHAR(36)  COLLATE "C" NOT NULL,
+    ordinal      INTEGER                  NOT NULL,
+    tag          VARCHAR(100) COLLATE "C" NOT NULL,
+    CONSTRAINT niche_community_tags_pk PRIMARY KEY (community_id, ordinal),
+    CONSTRAINT niche_community_tags_community_fk FOREIGN KEY (community_id) REFERENCES niche_communities (id)
+);
+CREATE INDEX niche_community_tags_tag_ix ON niche_community_tags (tag, community_id);
+
+CREATE TABLE niche_memberships (
+    community_id VARCHAR(36)  COLLATE "C" NOT NULL,
+    account_id   VARCHAR(128) COLLATE "C" NOT NULL,
+    pseudonym_id VARCHAR(36)  COLLATE "C" NOT NULL,
+    role         VARCHAR(16)              NOT NULL,
+    state        VARCHAR(16)  COLLATE "C" NOT NULL,
+    since_ns     BIGINT                   NOT NULL,
+    row_version  BIGINT                   NOT NULL,
+    CONSTRAINT niche_memberships_pk PRIMARY KEY (community_id, account_id),
+    CONSTRAINT niche_memberships_community_fk FOREIGN KEY (community_id) REFERENCES niche_communities (id)
+);
+CREATE INDEX niche_memberships_page_ix ON niche_memberships (community_id, state, since_ns, pseudonym_id);
+CREATE INDEX niche_memberships_pseudonym_ix ON niche_memberships (community_id, pseudonym_id);
+CREATE INDEX niche_memberships_account_ix ON niche_memberships (account_id, state);
+
+CREATE TABLE niche_invites (
+    id           VARCHAR(36)  COLLATE "C" NOT NULL,
+    community_id VARCHAR(36)  COLLATE "C" NOT NULL,
+    code         VARCHAR(255) COLLATE "C" NOT NULL,
+    created_by   VARCHAR(36)  COLLATE "C" NOT NULL,
+    created_ns   BIGINT                   NOT NULL,
+    expires_ns   BIGINT                   NOT NULL,
+    max_uses     INTEGER                  NOT NULL,
+    uses         INTEGER                  NOT NULL,
+    revoked      BOOLEAN                  NOT NULL,
+    CONSTRAINT niche_invites_pk PRIMARY KEY (id),
+    CONSTRAINT niche_invites_code_uq UNIQUE (code)
+);
+
+CREATE TABLE niche_posts (
+    id                 VARCHAR(36)  COLLATE "C" NOT NULL,
+    community_id       VARCHAR(36)  COLLATE "C" NOT NULL,
+    thread_id          VARCHAR(36)  COLLATE "C" NOT NULL,
+    parent_id          VARCHAR(36)  COLLATE "C",
+    depth              INTEGER                  NOT NULL,
+    author_id          VARCHAR(36)  COLLATE "C" NOT NULL,
+    author_account     VARCHAR(128) COLLATE "C" NOT NULL,
+    title              TEXT                     NOT NULL,
+    body               TEXT                     NOT NULL,
+    link               TEXT,
+    created_ns         BIGINT                   NOT NULL,
+    edited_ns          BIGINT,
+    deleted            BOOLEAN                  NOT NULL,
+    locked             BOOLEAN                  NOT NULL,
+    ups                INTEGER                  NOT NULL,
+    downs              INTEGER                  NOT NULL,
+    reply_count        INTEGER                  NOT NULL,
+    thread_reply_count INTEGER                  NOT NULL,
+    row_version        BIGINT                   NOT NULL,
+    CONSTRAINT niche_posts_pk PRIMARY KEY (id),
+    CONSTRAINT niche_posts_community_fk FOREIGN KEY (community_id) REFERENCES niche_communities (id)
+);
+-- Only thread roots are listed per community, so only they are indexed for it: a partial index.
+CREATE INDEX niche_posts_threads_ix ON niche_posts (community_id, created_ns DESC, id DESC) WHERE parent_id IS NULL;
+CREATE INDEX niche_posts_replies_ix ON niche_posts (thread_id, created_ns, id);
+
+CREATE TABLE niche_votes (
+    post_id     VARCHAR(36)  COLLATE "C" NOT NULL,
+    account_id  VARCHAR(128) COLLATE "C" NOT NULL,
+    voter_id    VARCHAR(36)  COLLATE "C" NOT NULL,
+    direction   VARCHAR(8)               NOT NULL,
+    counted     BOOLEAN                  NOT NULL,
+    cast_ns     BIGINT                   NOT NULL,
+    row_version BIGINT                   NOT NULL,
+    CONSTRAINT niche_votes_pk PRIMARY KEY (post_id, account_id),
+    CONSTRAINT niche_votes_post_fk FOREIGN KEY (post_id) REFERENCES niche_posts (id)
+);

@@ -1,0 +1,340 @@
+package dev.niche.community.jdbc;
+
+import static dev.niche.community.jdbc.Records.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.niche.community.AccountId;
+import dev.niche.community.identity.PseudonymId;
+import dev.niche.community.membership.MemberState;
+import dev.niche.community.membership.Role;
+import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.DuplicateKeyException;
+import dev.niche.community.spi.InviteRecord;
+import dev.niche.community.spi.MembershipRecord;
+import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.StoreWork;
+import dev.niche.community.spi.TransientStoreException;
+import dev.niche.community.spi.UniqueKey;
+import dev.niche.community.spi.VoteRecord;
+import dev.niche.community.spi.VoteTally;
+import dev.niche.community.vote.Direction;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Concurrent units of work keep every invariant and counter exact")
+class ConcurrencyTest extends OnEveryDatabase {
+    private static final int ROUNDS = 10;
+
+    private PostRecord newPost() {
+        CommunityRecord community = Records.community();
+        PostRecord post = Records.root(community.id(), T0);
+        store().write(tx -> {
+            tx.communities().insert(community);
+            tx.posts().insert(post);
+            return null;
+        });
+        return post;
+    }
+
+    /** Runs {@code work} until it does not fail transiently, as the engine does. */
+    private <T> T retrying(StoreWork<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store().write(work);
+            } catch (TransientStoreException e) {
+                if (attempt == 50) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Atomic counters")
+    class Counters {
+        @Test
+        @DisplayName("lose no vote added from eight threads at once")
+        void votes() throws Exception {
+            PostRecord post = newPost();
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    int up = thread % 2 == 0 ? 1 : 0;
+                    store().write(tx -> tx.posts().addVotes(post.id(), up, 1 - up));
+                }
+                return "done";
+            });
+
+            assertThat(outcomes).containsOnly("done");
+            var counters = store().read(tx -> tx.posts().byId(post.id())).orElseThrow().counters();
+            int half = Concurrently.THREADS / 2 * ROUNDS;
+            assertThat(counters).isEqualTo(new PostCounters(half, half, 0, 0));
+        }
+
+        @Test
+        @DisplayName("lose no vote cast, row and count together, by many accounts on one post at once")
+        void castVotes() throws Exception {
+            PostRecord post = newPost();
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    store().write(tx -> {
+                        tx.votes().insert(Records.vote(post.id(), Records.account(), Direction.UP));
+                        return tx.posts().addVotes(post.id(), 1, 0);
+                    });
+                }
+                return "done";
+            });
+
+            assertThat(outcomes).containsOnly("done");
+            int total = Concurrently.THREADS * ROUNDS;
+            var counters = store().read(tx -> tx.posts().byId(post.id())).orElseThrow().counters();
+            var tally = store().read(tx -> tx.votes().tally(post.id()));
+            assertThat(counters.ups()).isEqualTo(total);
+            assertThat(tally).isEqualTo(new VoteTally(total, 0));
+        }
+
+        @Test
+        @DisplayName("lose no member or reply counted from eight threads at once")
+        void membersAndReplies() throws Exception {
+            PostRecord root = newPost();
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    store().write(tx -> {
+                        PostRecord reply = Records.reply(root, T0.plusSeconds(1));
+                        tx.posts().insert(reply);
+                        tx.posts().addReply(root.id(), root.id());
+                        tx.communities().addToMemberCount(root.community(), 1);
+                        return null;
+                    });
+                }
+                return "done";
+            });
+
+            assertThat(outcomes).containsOnly("done");
+            int total = Concurrently.THREADS * ROUNDS;
+            var counters = store().read(tx -> tx.posts().byId(root.id())).orElseThrow().counters();
+            int members = store().read(tx -> tx.communities().byId(root.community())).orElseThrow().memberCount();
+            int replies = store().read(tx -> tx.posts().replies(root.id())).size();
+            assertThat(counters).isEqualTo(new PostCounters(0, 0, total, total));
+            assertThat(members).isEqualTo(total);
+            assertThat(replies).isEqualTo(total);
+        }
+
+        @Test
+        @DisplayName("admit exactly as many invite uses as the limit allows")
+        void inviteUses() throws Exception {
+            CommunityRecord community = Records.community();
+            InviteRecord invite = Records.invite(community.id(), Records.unique("code-"), 13);
+            store().write(tx -> {
+                tx.communities().insert(community);
+                tx.invites().insert(invite);
+                return null;
+            });
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                int admitted = 0;
+                for (int i = 0; i < 5; i++) {
+                    if (store().write(tx -> tx.invites().use(invite.id(), invite.maxUses()))) {
+                        admitted++;
+                    }
+                }
+                return admitted;
+            });
+
+            assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).isEqualTo(13);
+            int uses = store().read(tx -> tx.invites().byId(invite.id())).orElseThrow().uses();
+            assertThat(uses).isEqualTo(13);
+        }
+    }
+
+    @Nested
+    @DisplayName("Uniqueness")
+    class Uniqueness {
+        @Test
+        @DisplayName("lets exactly one of eight simultaneous votes by one account on one post in")
+        void oneVote() throws Exception {
+            PostRecord post = newPost();
+            AccountId account = Records.account();
+
+            List<Object> outcomes = Concurrently.run(thread -> store().write(tx -> {
+                tx.votes().insert(Records.vote(post.id(), account, Direction.UP));
+                return "inserted";
+            }));
+
+            assertThat(outcomes).filteredOn("inserted"::equals).hasSize(1);
+            assertThat(outcomes).filteredOn(o -> !"inserted".equals(o)).hasSize(Concurrently.THREADS - 1)
+                    .allSatisfy(o -> assertThat(o).isInstanceOfSatisfying(DuplicateKeyException.class,
+                            e -> assertThat(e.key()).isEqualTo(UniqueKey.VOTE)));
+        }
+    }
+
+    @Nested
+    @DisplayName("Account locks")
+    class AccountLocks {
+        @Test
+        @DisplayName("serialise a rule over several rows of one account across eight threads")
+        void serialise() throws Exception {
+            AccountId account = Records.account();
+
+            Concurrently.run(thread -> store().write(tx -> {
+                tx.lockAccount(account);
+                if (tx.pseudonyms().byAccount(account).size() < 3) {
+                    tx.pseudonyms().insert(Records.pseudonym(account));
+                }
+                return null;
+            }));
+
+            int held = store().read(tx -> tx.pseudonyms().byAccount(account)).size();
+            assertThat(held).isEqualTo(3);
+        }
+    }
+
+    @Nested
+    @DisplayName("Rows read and then written")
+    class ReadThenWrite {
+        @Test
+        @DisplayName("fail transiently when another unit changed them in between, and the failed unit leaves nothing")
+        void staleWrite() throws Exception {
+            CommunityRecord community = Records.community();
+            AccountId account = Records.account();
+            MembershipRecord pending = Records.membership(community.id(), account,
+                    PseudonymId.of(UUID.randomUUID().toString()), MemberState.PENDING, T0);
+            store().write(tx -> {
+                tx.communities().insert(community);
+                tx.memberships().insert(pending);
+                return null;
+            });
+            CountDownLatch read = new CountDownLatch(1);
+            CountDownLatch otherCommitted = new CountDownLatch(1);
+
+            CompletableFuture<Throwable> slow = CompletableFuture.supplyAsync(() -> catchThrowable(() -> store().write(tx -> {
+                MembershipRecord seen = tx.memberships().find(community.id(), account).orElseThrow();
+                read.countDown();
+                UnitOfWorkTest.await(otherCommitted);
+                tx.communities().addToMemberCount(community.id(), 1);
+                tx.memberships().update(seen.withState(MemberState.ACTIVE, T0.plusSeconds(2)));
+                return null;
+            })));
+            UnitOfWorkTest.await(read);
+            store().write(tx -> {
+                MembershipRecord seen = tx.memberships().find(community.id(), account).orElseThrow();
+                tx.memberships().update(seen.withState(MemberState.ACTIVE, T0.plusSeconds(1)));
+                tx.communities().addToMemberCount(community.id(), 1);
+                return null;
+            });
+            otherCommitted.countDown();
+
+            assertThat(slow.get(60, TimeUnit.SECONDS)).isInstanceOf(TransientStoreException.class)
+                    .hasMessageContaining(community.id().value())
+                    .hasMessageNotContaining(account.value());
+            MembershipRecord stored = store().read(tx -> tx.memberships().find(community.id(), account)).orElseThrow();
+            int members = store().read(tx -> tx.communities().byId(community.id())).orElseThrow().memberCount();
+            assertThat(stored.since()).isEqualTo(T0.plusSeconds(1));
+            assertThat(members).isEqualTo(1);
+        }
+
+        @Test
+        @DisplayName("fail transiently when another unit deleted them in between, whether changed or deleted again")
+        void deletedMeanwhile() throws Exception {
+            for (boolean deleteAgain : new boolean[] {false, true}) {
+                PostRecord post = newPost();
+                AccountId account = Records.account();
+                store().write(tx -> {
+                    tx.votes().insert(Records.vote(post.id(), account, Direction.UP));
+                    return null;
+                });
+                CountDownLatch read = new CountDownLatch(1);
+                CountDownLatch otherCommitted = new CountDownLatch(1);
+
+                CompletableFuture<Throwable> slow = CompletableFuture.supplyAsync(() -> catchThrowable(() -> store().write(tx -> {
+                    tx.votes().find(post.id(), account).orElseThrow();
+                    read.countDown();
+                    UnitOfWorkTest.await(otherCommitted);
+                    if (deleteAgain) {
+                        tx.votes().delete(post.id(), account);
+                    } else {
+                        tx.votes().update(Records.vote(post.id(), account, Direction.DOWN));
+                    }
+                    return null;
+                })));
+                UnitOfWorkTest.await(read);
+                boolean deleted = store().write(tx -> tx.votes().delete(post.id(), account));
+                otherCommitted.countDown();
+
+                assertThat(deleted).isTrue();
+                assertThat(slow.get(60, TimeUnit.SECONDS)).as(deleteAgain ? "a second delete" : "a change")
+                        .isInstanceOf(TransientStoreException.class);
+                var stored = store().read(tx -> tx.votes().find(post.id(), account));
+                assertThat(stored).isEmpty();
+            }
+        }
+
+        @Test
+        @DisplayName("may be written again in the same unit, and blindly by a unit that never read them")
+        void sameUnit() {
+            CommunityRecord community = Records.community();
+            AccountId account = Records.account();
+            MembershipRecord member = Records.membership(community.id(), account,
+                    PseudonymId.of(UUID.randomUUID().toString()), MemberState.ACTIVE, T0);
+            store().write(tx -> {
+                tx.communities().insert(community);
+                tx.memberships().insert(member);
+                tx.memberships().update(member.withRole(Role.MODERATOR));
+                tx.memberships().update(member.withRole(Role.OWNER));
+                return null;
+            });
+            store().write(tx -> {
+                tx.memberships().update(member.withState(MemberState.LEFT, T0.plusSeconds(1)));
+                tx.memberships().update(member.withState(MemberState.BANNED, T0.plusSeconds(2)));
+                return null;
+            });
+            MembershipRecord stored = store().read(tx -> tx.memberships().find(community.id(), account)).orElseThrow();
+            assertThat(stored.state()).isEqualTo(MemberState.BANNED);
+            assertThat(stored.role()).isEqualTo(Role.MEMBER);
+        }
+
+        @Test
+        @DisplayName("keep vote counters equal to a recount while eight threads flip one account's vote")
+        void voteFlips() throws Exception {
+            PostRecord post = newPost();
+            AccountId account = Records.account();
+            store().write(tx -> {
+                tx.votes().insert(Records.vote(post.id(), account, Direction.UP));
+                tx.posts().addVotes(post.id(), 1, 0);
+                return null;
+            });
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                for (int i = 0; i < ROUNDS; i++) {
+                    Direction wanted = (thread + i) % 2 == 0 ? Direction.UP : Direction.DOWN;
+                    retrying(tx -> {
+                        VoteRecord vote = tx.votes().find(post.id(), account).orElseThrow();
+                        if (vote.direction() != wanted) {
+                            tx.votes().update(new VoteRecord(post.id(), account, vote.voter(), wanted, true, T0));
+                            int up = wanted == Direction.UP ? 1 : -1;
+                            tx.posts().addVotes(post.id(), up, -up);
+                        }
+                        return null;
+                    });
+                }
+                return "done";
+            });
+
+            assertThat(outcomes).containsOnly("done");
+            PostCounters counters = store().read(tx -> tx.posts().byId(post.id())).orElseThrow().counters();
+            VoteTally tally = store().read(tx -> tx.votes().tally(post.id()));
+            assertThat(new VoteTally(counters.ups(), counters.downs())).isEqualTo(tally);
+            assertThat(tally.ups() + tally.downs()).isEqualTo(1);
+        }
+    }
+}

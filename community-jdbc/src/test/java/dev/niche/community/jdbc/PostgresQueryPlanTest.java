@@ -1,0 +1,155 @@
+package dev.niche.community.jdbc;
+
+import static dev.niche.community.jdbc.Records.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.niche.community.identity.PseudonymId;
+import dev.niche.community.membership.MemberState;
+import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.MembershipRecord;
+import dev.niche.community.spi.PostRecord;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The plans PostgreSQL picks for the keyset scans, on enough rows that a sequential scan and a sort
+ * would be a real choice. The plans are written to {@code target/postgresql-plans.txt}; the README
+ * keeps a copy as evidence.
+ */
+@DisplayName("On PostgreSQL, feeds and member lists are index scans without a sort")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PostgresQueryPlanTest {
+    /** One big community, where a sort would cost, among small ones. */
+    private static final int BIG = 3_000;
+    private static final int SMALL = 50;
+    private static final int SMALL_COMMUNITIES = 20;
+
+    private @Nullable TestDatabase database;
+    private final CommunityRecord big = Records.community();
+    private final List<PostRecord> bigRoots = new ArrayList<>();
+    private final List<MembershipRecord> bigMembers = new ArrayList<>();
+    private final StringBuilder evidence = new StringBuilder();
+
+    @BeforeAll
+    void fill() throws SQLException {
+        database = TestDatabase.start(Dialect.POSTGRESQL);
+        JdbcStore store = database.store();
+        store.write(tx -> {
+            tx.communities().insert(big);
+            for (int i = 0; i < BIG; i++) {
+                PostRecord root = Records.root(big.id(), T0.plusSeconds(i));
+                bigRoots.add(root);
+                tx.posts().insert(root);
+                tx.posts().insert(Records.reply(root, T0.plusSeconds(i + 1)));
+                MembershipRecord member = Records.membership(big.id(), Records.account(),
+                        PseudonymId.of(UUID.randomUUID().toString()),
+                        i % 4 == 0 ? MemberState.PENDING : MemberState.ACTIVE, T0.plusSeconds(i));
+                bigMembers.add(member);
+                tx.memberships().insert(member);
+            }
+            for (int c = 0; c < SMALL_COMMUNITIES; c++) {
+                CommunityRecord small = Records.community();
+                tx.communities().insert(small);
+                for (int i = 0; i < SMALL; i++) {
+                    tx.posts().insert(Records.root(small.id(), T0.plusSeconds(i)));
+                    tx.memberships().insert(Records.membership(small.id(), Records.account(),
+                            PseudonymId.of(UUID.randomUUID().toString()), MemberState.ACTIVE, T0.plusSeconds(i)));
+                }
+            }
+            return null;
+        });
+        try (Connection connection = database.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("ANALYZE");
+        }
+    }
+
+    @AfterAll
+    void keepEvidence() throws IOException {
+        if (database != null) {
+            database.close();
+        }
+        if (!evidence.isEmpty()) {
+            Files.writeString(Path.of("target", "postgresql-plans.txt"), evidence, StandardCharsets.UTF_8);
+        }
+    }
+
+    /** The plan of {@code sql} with its parameters bound, as the store runs it. */
+    private String plan(String title, String sql, Session.Binder binder) throws SQLException {
+        StringBuilder plan = new StringBuilder();
+        try (Connection connection = database().connect();
+                PreparedStatement statement = connection.prepareStatement("EXPLAIN (COSTS OFF) " + sql)) {
+            binder.bind(new Params(statement));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    plan.append(rows.getString(1)).append('\n');
+                }
+            }
+        }
+        evidence.append("-- ").append(title).append('\n').append(sql).append('\n').append(plan).append('\n');
+        return plan.toString();
+    }
+
+    private TestDatabase database() {
+        if (database == null) {
+            throw new IllegalStateException("no database");
+        }
+        return database;
+    }
+
+    @Test
+    @DisplayName("a community's thread page scans the partial index of roots")
+    void threadPage() throws SQLException {
+        PostRecord middle = bigRoots.get(BIG / 2);
+
+        String first = plan("first thread page", JdbcPostTable.THREADS_FIRST, p -> p.id(big.id()).integer(25));
+        String next = plan("next thread page", JdbcPostTable.THREADS_AFTER, p -> p.id(big.id())
+                .instant(middle.createdAt()).instant(middle.createdAt()).instant(middle.createdAt()).id(middle.id())
+                .integer(25));
+
+        for (String plan : List.of(first, next)) {
+            assertThat(plan).contains("Index Scan using niche_posts_threads_ix").doesNotContain("Seq Scan", "Sort");
+        }
+    }
+
+    @Test
+    @DisplayName("a community's member page scans the member index")
+    void memberPage() throws SQLException {
+        MembershipRecord middle = bigMembers.get(BIG / 2 + 1);
+
+        String first = plan("first member page", JdbcMembershipTable.PAGE_FIRST,
+                p -> p.id(middle.community()).name(MemberState.ACTIVE).integer(25));
+        String next = plan("next member page", JdbcMembershipTable.PAGE_AFTER, p -> p.id(middle.community())
+                .name(MemberState.ACTIVE).instant(middle.since()).instant(middle.since()).instant(middle.since())
+                .id(middle.pseudonym()).integer(25));
+
+        for (String plan : List.of(first, next)) {
+            assertThat(plan).contains("Index Scan using niche_memberships_page_ix").doesNotContain("Seq Scan", "Sort");
+        }
+    }
+
+    @Test
+    @DisplayName("a thread's replies scan the reply index")
+    void replies() throws SQLException {
+        PostRecord root = bigRoots.get(7);
+
+        String plan = plan("a thread's replies", JdbcPostTable.REPLIES, p -> p.id(root.id()));
+
+        assertThat(plan).contains("niche_posts_replies_ix").doesNotContain("Seq Scan");
+    }
+}
