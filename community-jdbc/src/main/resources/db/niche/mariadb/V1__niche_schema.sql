@@ -111,13 +111,25 @@ CREATE TABLE niche_posts (
     downs              INTEGER      NOT NULL,
     reply_count        INTEGER      NOT NULL,
     thread_reply_count INTEGER      NOT NULL,
+    score              INTEGER      NOT NULL, -- ups - downs, moved in the same UPDATE as they are
+    hot                DOUBLE       NOT NULL, -- the rank keys the engine computes (Ranks)
+    best               DOUBLE       NOT NULL,
+    controversy        DOUBLE       NOT NULL,
     row_version        BIGINT       NOT NULL,
     PRIMARY KEY (id)
 ) ENGINE=InnoDB DEFAULT CHARSET=utf8mb4 COLLATE=utf8mb4_nopad_bin;
--- MariaDB has no partial index: roots are the rows whose parent_id IS NULL, which the index serves
--- as a key part; the scan runs backwards for newest first.
-CREATE INDEX niche_posts_threads_ix ON niche_posts (community_id, parent_id, created_ns, id);
-CREATE INDEX niche_posts_replies_ix ON niche_posts (thread_id, created_ns, id);
+-- One index per listing, so that every page is a keyset walk of an index, never a sort. MariaDB has
+-- no partial index: a community's roots are its rows whose parent_id IS NULL, an equality on the
+-- index's second column; a post's replies are the rows whose parent_id is that post. The scans run
+-- backwards for the descending sorts (before 10.8 MariaDB reads DESC in an index definition as ASC).
+CREATE INDEX niche_posts_threads_hot_ix ON niche_posts (community_id, parent_id, hot, id);
+CREATE INDEX niche_posts_threads_new_ix ON niche_posts (community_id, parent_id, created_ns, id);
+CREATE INDEX niche_posts_threads_top_ix ON niche_posts (community_id, parent_id, score, id);
+CREATE INDEX niche_posts_threads_controversy_ix ON niche_posts (community_id, parent_id, controversy, id);
+CREATE INDEX niche_posts_replies_best_ix ON niche_posts (parent_id, best, id);
+CREATE INDEX niche_posts_replies_new_ix ON niche_posts (parent_id, created_ns, id);
+CREATE INDEX niche_posts_replies_top_ix ON niche_posts (parent_id, score, id);
+CREATE INDEX niche_posts_replies_controversy_ix ON niche_posts (parent_id, controversy, id);
 
 CREATE TABLE niche_votes (
     post_id     VARCHAR(36) CHARACTER SET ascii COLLATE ascii_bin NOT NULL,

@@ -104,13 +104,25 @@ CREATE TABLE niche_posts (
     downs              INTEGER                  NOT NULL,
     reply_count        INTEGER                  NOT NULL,
     thread_reply_count INTEGER                  NOT NULL,
+    score              INTEGER                  NOT NULL, -- ups - downs, moved in the same UPDATE as they are
+    hot                DOUBLE PRECISION         NOT NULL, -- the rank keys the engine computes (Ranks)
+    best               DOUBLE PRECISION         NOT NULL,
+    controversy        DOUBLE PRECISION         NOT NULL,
     row_version        BIGINT                   NOT NULL,
     CONSTRAINT niche_posts_pk PRIMARY KEY (id),
     CONSTRAINT niche_posts_community_fk FOREIGN KEY (community_id) REFERENCES niche_communities (id)
 );
--- Only thread roots are listed per community, so only they are indexed for it: a partial index.
-CREATE INDEX niche_posts_threads_ix ON niche_posts (community_id, created_ns DESC, id DESC) WHERE parent_id IS NULL;
-CREATE INDEX niche_posts_replies_ix ON niche_posts (thread_id, created_ns, id);
+-- One index per listing, so that every page is a keyset walk of an index, never a sort.
+-- A community lists only its thread roots, so the thread indexes are partial, over roots only;
+-- a post lists only its direct replies, so the reply indexes leave the roots out.
+CREATE INDEX niche_posts_threads_hot_ix ON niche_posts (community_id, hot DESC, id DESC) WHERE parent_id IS NULL;
+CREATE INDEX niche_posts_threads_new_ix ON niche_posts (community_id, created_ns DESC, id DESC) WHERE parent_id IS NULL;
+CREATE INDEX niche_posts_threads_top_ix ON niche_posts (community_id, score DESC, id DESC) WHERE parent_id IS NULL;
+CREATE INDEX niche_posts_threads_controversy_ix ON niche_posts (community_id, controversy DESC, id DESC) WHERE parent_id IS NULL;
+CREATE INDEX niche_posts_replies_best_ix ON niche_posts (parent_id, best DESC, id DESC) WHERE parent_id IS NOT NULL;
+CREATE INDEX niche_posts_replies_new_ix ON niche_posts (parent_id, created_ns DESC, id DESC) WHERE parent_id IS NOT NULL;
+CREATE INDEX niche_posts_replies_top_ix ON niche_posts (parent_id, score DESC, id DESC) WHERE parent_id IS NOT NULL;
+CREATE INDEX niche_posts_replies_controversy_ix ON niche_posts (parent_id, controversy DESC, id DESC) WHERE parent_id IS NOT NULL;
 
 CREATE TABLE niche_votes (
     post_id     VARCHAR(36)  COLLATE "C" NOT NULL,

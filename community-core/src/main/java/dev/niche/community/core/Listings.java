@@ -84,7 +84,7 @@ final class Listings {
         for (CommunityRecord community : communities) {
             // Every excluded thread may rank above the page, so fetch past all of them.
             for (PostRecord post : tx.posts().threads(community.id(), order.sort(), since, null, shown.length + room + 1)) {
-                if (!excluded.contains(Cursors.fingerprint(post.id()))) {
+                if (excluded.isEmpty() || !excluded.contains(Cursors.fingerprint(post.id()))) {
                     double value = SortKey.of(post, order.sort()).value();
                     merged.add(new Ranked(post, scaled ? scale(order.sort(), value, community.memberCount()) : value));
                 }

@@ -4,12 +4,16 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PostTable;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.Ranks;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.UniqueKey;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -19,21 +23,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Posts in {@code niche_posts}. Counters change only by {@code UPDATE ... SET c = c + ?}, so that
- * concurrent votes and replies never lose one. A community's thread list is a keyset scan over
- * roots, newest first.
+ * concurrent votes and replies never lose one; {@code score} moves in the same statement as
+ * {@code ups} and {@code downs}. Every listing is a keyset walk of the index of its sort
+ * ({@link SortColumn}).
  */
 final class JdbcPostTable implements PostTable {
     private static final String SELECT = "SELECT id, community_id, thread_id, parent_id, depth, author_id, author_account,"
             + " title, body, link, created_ns, edited_ns, deleted, locked, ups, downs, reply_count, thread_reply_count,"
-            + " row_version FROM niche_posts";
-    static final String THREADS_FIRST = SELECT + " WHERE community_id = ? AND parent_id IS NULL"
-            + " ORDER BY created_ns DESC, id DESC LIMIT ?";
-    // The first bound repeats what the OR implies, so that every database can start the index scan there.
-    static final String THREADS_AFTER = SELECT + " WHERE community_id = ? AND parent_id IS NULL"
-            + " AND created_ns <= ? AND (created_ns < ? OR (created_ns = ? AND id < ?))"
-            + " ORDER BY created_ns DESC, id DESC LIMIT ?";
+            + " hot, best, controversy, row_version FROM niche_posts";
     private static final String COUNTERS = "ups, downs, reply_count, thread_reply_count";
-    static final String REPLIES = SELECT + " WHERE thread_id = ? AND parent_id IS NOT NULL ORDER BY created_ns, id";
 
     private final Session session;
     private final RowVersions versions;
@@ -49,7 +47,8 @@ final class JdbcPostTable implements PostTable {
         session.insert("insert a post",
                 "INSERT INTO niche_posts (id, community_id, thread_id, parent_id, depth, author_id, author_account, title,"
                         + " body, link, created_ns, edited_ns, deleted, locked, ups, downs, reply_count,"
-                        + " thread_reply_count, row_version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
+                        + " thread_reply_count, score, hot, best, controversy, row_version)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)",
                 p -> p.id(post.id())
                         .id(post.community())
                         .id(post.thread())
@@ -67,7 +66,11 @@ final class JdbcPostTable implements PostTable {
                         .integer(counters.ups())
                         .integer(counters.downs())
                         .integer(counters.replyCount())
-                        .integer(counters.threadReplyCount()),
+                        .integer(counters.threadReplyCount())
+                        .integer(counters.score())
+                        .real(post.ranks().hot())
+                        .real(post.ranks().best())
+                        .real(post.ranks().controversy()),
                 UniqueKey.ID);
         versions.saw(row(post.id()), 0);
     }
@@ -122,8 +125,10 @@ final class JdbcPostTable implements PostTable {
 
     @Override
     public PostCounters addVotes(PostId post, int ups, int downs) {
-        String counting = "UPDATE niche_posts SET ups = ups + ?, downs = downs + ? WHERE id = ?";
-        Session.Binder binder = p -> p.integer(ups).integer(downs).id(post);
+        // Each SET reads the row as it was before the statement on PostgreSQL and H2, and as the SETs
+        // before it left it on MariaDB, so score moves by the difference rather than from ups and downs.
+        String counting = "UPDATE niche_posts SET ups = ups + ?, downs = downs + ?, score = score + ? WHERE id = ?";
+        Session.Binder binder = p -> p.integer(ups).integer(downs).integer(ups - downs).id(post);
         // Where the database can return the row it updated, one round trip does; a vote is the
         // engine's most frequent command.
         List<PostCounters> after = switch (session.dialect()) {
@@ -170,23 +175,76 @@ final class JdbcPostTable implements PostTable {
     }
 
     @Override
-    public List<PostRecord> threads(CommunityId community, @Nullable ThreadKey after, int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("page limit " + limit + " must not be negative");
+    public void setRanks(PostId post, Ranks ranks) {
+        int changed = session.update("rank a post", "UPDATE niche_posts SET hot = ?, best = ?, controversy = ? WHERE id = ?",
+                p -> p.real(ranks.hot()).real(ranks.best()).real(ranks.controversy()).id(post));
+        if (changed == 0) {
+            throw missing("rank", post);
         }
-        if (after == null) {
-            return session.query("read a thread list", THREADS_FIRST, p -> p.id(community).integer(limit), this::map);
-        }
-        return session.query("read a thread list", THREADS_AFTER,
-                p -> p.id(community)
-                        .instant(after.createdAt()).instant(after.createdAt()).instant(after.createdAt()).id(after.id())
-                        .integer(limit),
+    }
+
+    @Override
+    public List<PostRecord> threads(CommunityId community, ThreadSort sort, @Nullable Instant createdSince,
+            @Nullable SortKey after, int limit) {
+        requirePositive(limit);
+        SortColumn column = SortColumn.of(sort);
+        return session.query("read a thread list", threadsSql(sort, createdSince != null, after != null),
+                p -> {
+                    p.id(community);
+                    if (createdSince != null) {
+                        p.instant(createdSince);
+                    }
+                    if (after != null) {
+                        column.bindBounds(p, after.value(), true);
+                        p.id(after.id());
+                    }
+                    p.integer(limit);
+                },
                 this::map);
     }
 
     @Override
-    public List<PostRecord> replies(PostId thread) {
-        return session.query("read a thread's replies", REPLIES, p -> p.id(thread), this::map);
+    public List<PostRecord> children(PostId parent, ReplySort sort, @Nullable SortKey after, int limit) {
+        requirePositive(limit);
+        SortColumn column = SortColumn.of(sort);
+        boolean descending = sort != ReplySort.OLD;
+        return session.query("read a post's replies", childrenSql(sort, after != null),
+                p -> {
+                    p.id(parent);
+                    if (after != null) {
+                        column.bindBounds(p, after.value(), descending);
+                        p.id(after.id());
+                    }
+                    p.integer(limit);
+                },
+                this::map);
+    }
+
+    /**
+     * A community's roots by {@code sort}: parameters community, then {@code created_ns} lower
+     * bound when {@code since}, then the keyset bounds and id when {@code after}, then the limit.
+     */
+    static String threadsSql(ThreadSort sort, boolean since, boolean after) {
+        SortColumn column = SortColumn.of(sort);
+        return SELECT + " WHERE community_id = ? AND parent_id IS NULL"
+                + (since ? " AND created_ns >= ?" : "")
+                + (after ? " AND " + column.after(true) : "")
+                + column.orderBy(true) + " LIMIT ?";
+    }
+
+    /** A post's direct replies by {@code sort}: parameters parent, then the keyset bounds and id when {@code after}, then the limit. */
+    static String childrenSql(ReplySort sort, boolean after) {
+        SortColumn column = SortColumn.of(sort);
+        boolean descending = sort != ReplySort.OLD;
+        return SELECT + " WHERE parent_id = ?"
+                + (after ? " AND " + column.after(descending) : "")
+                + column.orderBy(descending) + " LIMIT ?";
+    }
+
+    private static void requirePositive(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("page limit " + limit + " must be at least 1");
+        }
     }
 
     private PostRecord map(Row row) throws SQLException {
@@ -205,7 +263,8 @@ final class JdbcPostTable implements PostTable {
                 row.instantOrNull(),
                 row.bool(),
                 row.bool(),
-                counters(row));
+                counters(row),
+                new Ranks(row.real(), row.real(), row.real()));
         versions.saw(row(post.id()), row.bigint());
         return post;
     }

@@ -65,6 +65,11 @@ final class Params {
         return this;
     }
 
+    Params real(double value) throws SQLException {
+        statement.setDouble(++index, value);
+        return this;
+    }
+
     Params bool(boolean value) throws SQLException {
         statement.setBoolean(++index, value);
         return this;

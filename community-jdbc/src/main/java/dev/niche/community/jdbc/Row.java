@@ -44,6 +44,10 @@ final class Row {
         return result.getLong(++index);
     }
 
+    double real() throws SQLException {
+        return result.getDouble(++index);
+    }
+
     boolean bool() throws SQLException {
         return result.getBoolean(++index);
     }

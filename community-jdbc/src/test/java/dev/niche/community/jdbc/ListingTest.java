@@ -2,6 +2,7 @@ package dev.niche.community.jdbc;
 
 import static dev.niche.community.jdbc.Records.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
@@ -10,13 +11,18 @@ import dev.niche.community.community.Visibility;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.MemberKey;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
-import dev.niche.community.spi.ThreadKey;
+import dev.niche.community.spi.Ranks;
+import dev.niche.community.spi.SortKey;
 import dev.niche.community.vote.Direction;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -24,86 +30,156 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 @DisplayName("Listings are keyset scans in the order the SPI defines")
 class ListingTest extends OnEveryDatabase {
 
+    /** Whole microseconds, as the engine's instants are: NEW and OLD keys are microseconds. */
+    private static final Instant START = T0.truncatedTo(ChronoUnit.MICROS);
+
+    /** The SPI's order: by (value, id), descending unless ascending. */
+    private static Comparator<PostRecord> order(Function<PostRecord, SortKey> key, boolean ascending) {
+        Comparator<SortKey> keys = Comparator.comparingDouble(SortKey::value).thenComparing(SortKey::id);
+        return Comparator.comparing(key, ascending ? keys : keys.reversed());
+    }
+
+    /** Every page of a listing, each read in a unit of work of its own after the last key of the one before. */
+    private static List<PostRecord> walk(Function<@Nullable SortKey, List<PostRecord>> pageAfter,
+            Function<PostRecord, SortKey> key, int size) {
+        List<PostRecord> walked = new ArrayList<>();
+        List<PostRecord> page = pageAfter.apply(null);
+        while (!page.isEmpty()) {
+            assertThat(page).hasSizeLessThanOrEqualTo(size);
+            walked.addAll(page);
+            page = pageAfter.apply(key.apply(page.get(page.size() - 1)));
+        }
+        return walked;
+    }
+
+    /**
+     * Stores a community and posts, then gives the {@code i}th of {@code ranked} {@code i % 3} up votes,
+     * {@code i % 2} down votes and keys on a coarse grid, so that ties abound; returns those as stored.
+     */
+    private List<PostRecord> storeRanked(CommunityRecord community, List<PostRecord> ranked, List<PostRecord> others) {
+        store().write(tx -> {
+            tx.communities().insert(community);
+            others.forEach(tx.posts()::insert);
+            ranked.forEach(tx.posts()::insert);
+            for (int i = 0; i < ranked.size(); i++) {
+                tx.posts().addVotes(ranked.get(i).id(), i % 3, i % 2);
+                tx.posts().setRanks(ranked.get(i).id(), new Ranks((i % 5) / 2d, (i % 4) / 4d, (i % 3) * 1.5));
+            }
+            return null;
+        });
+        return store().read(tx -> List.copyOf(tx.posts().byIds(ranked.stream().map(PostRecord::id).toList()).values()));
+    }
+
     @Nested
     @DisplayName("A community's threads")
     class Threads {
-        @Test
-        @DisplayName("come newest first, ties broken by id descending, page after page without gaps or repeats")
-        void pages() {
-            CommunityRecord community = Records.community();
-            List<PostRecord> roots = new ArrayList<>();
+        private final CommunityRecord community = Records.community();
+        private final List<PostRecord> roots = new ArrayList<>();
+        private List<PostRecord> stored = List.of();
+
+        @BeforeEach
+        void storeThreads() {
             for (int i = 0; i < 13; i++) {
-                // Four share each instant, so that the id decides within a tie; nanos differ across.
-                roots.add(Records.root(community.id(), T0.plusNanos(i / 4)));
+                // Four share each microsecond, so that the id decides within a tie.
+                roots.add(Records.root(community.id(), START.plus(i / 4, ChronoUnit.MICROS)));
             }
-            PostRecord reply = Records.reply(roots.get(0), T0.plusSeconds(60));
             CommunityRecord other = Records.community();
             store().write(tx -> {
-                tx.communities().insert(community);
                 tx.communities().insert(other);
-                roots.forEach(tx.posts()::insert);
-                tx.posts().insert(reply);
-                tx.posts().insert(Records.root(other.id(), T0));
+                tx.posts().insert(Records.root(other.id(), START));
                 return null;
             });
-            List<PostId> expected = roots.stream()
-                    .sorted(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id).reversed())
-                    .map(PostRecord::id)
-                    .toList();
+            stored = storeRanked(community, roots, List.of(Records.reply(roots.get(0), START)));
+        }
 
-            List<PostId> seen = new ArrayList<>();
-            @Nullable ThreadKey after = null;
-            while (true) {
-                @Nullable ThreadKey position = after;
-                List<PostRecord> page = store().read(tx -> tx.posts().threads(community.id(), position, 5));
-                assertThat(page).hasSizeLessThanOrEqualTo(5);
-                if (page.isEmpty()) {
-                    break;
-                }
-                page.forEach(post -> seen.add(post.id()));
-                PostRecord last = page.get(page.size() - 1);
-                after = new ThreadKey(last.createdAt(), last.id());
-            }
+        @ParameterizedTest(name = "by {0}")
+        @EnumSource(ThreadSort.class)
+        @DisplayName("come by (value, id) descending, page after page without gaps or repeats, roots of the community only")
+        void pages(ThreadSort sort) {
+            List<PostRecord> walked = walk(after -> store().read(tx -> tx.posts().threads(community.id(), sort, null, after, 4)),
+                    post -> SortKey.of(post, sort), 4);
 
-            assertThat(seen).containsExactlyElementsOf(expected);
+            assertThat(walked).containsExactlyElementsOf(stored.stream().sorted(order(post -> SortKey.of(post, sort), false)).toList());
+        }
+
+        @ParameterizedTest(name = "by {0}")
+        @EnumSource(ThreadSort.class)
+        @DisplayName("created since an instant are those created at or after it, in the same order")
+        void window(ThreadSort sort) {
+            Instant since = START.plus(2, ChronoUnit.MICROS);
+
+            List<PostRecord> walked = walk(after -> store().read(tx -> tx.posts().threads(community.id(), sort, since, after, 3)),
+                    post -> SortKey.of(post, sort), 3);
+
+            assertThat(walked).hasSize(5).containsExactlyElementsOf(stored.stream()
+                    .filter(post -> !post.createdAt().isBefore(since))
+                    .sorted(order(post -> SortKey.of(post, sort), false)).toList());
+        }
+
+        @Test
+        @DisplayName("start strictly after a score or time that lies between two stored ones")
+        void betweenWholeValues() {
+            List<PostRecord> byTop = stored.stream().sorted(order(post -> SortKey.of(post, ThreadSort.TOP), false)).toList();
+            List<PostRecord> byNew = stored.stream().sorted(order(post -> SortKey.of(post, ThreadSort.NEW), false)).toList();
+            PostRecord any = stored.get(0);
+
+            List<PostRecord> belowHalf = store().read(tx -> tx.posts().threads(community.id(), ThreadSort.TOP, null,
+                    new SortKey(0.5, any.id()), 100));
+            List<PostRecord> beforeMiddle = store().read(tx -> tx.posts().threads(community.id(), ThreadSort.NEW, null,
+                    new SortKey(SortKey.micros(START) + 1.5, any.id()), 100));
+
+            assertThat(belowHalf).containsExactlyElementsOf(byTop.stream().filter(post -> post.counters().score() <= 0).toList());
+            assertThat(beforeMiddle).containsExactlyElementsOf(byNew.stream()
+                    .filter(post -> post.createdAt().isBefore(START.plus(2, ChronoUnit.MICROS))).toList());
+        }
+
+        @Test
+        @DisplayName("refuse a page limit below one and a key that is not a number")
+        void refusals() {
+            assertThatThrownBy(() -> store().read(tx -> tx.posts().threads(community.id(), ThreadSort.HOT, null, null, 0)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("page limit 0");
+            assertThatThrownBy(() -> store().read(tx -> tx.posts().threads(community.id(), ThreadSort.HOT, null,
+                    new SortKey(Double.NaN, roots.get(0).id()), 5)))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NaN");
         }
     }
 
     @Nested
-    @DisplayName("A thread's replies")
-    class Replies {
-        @Test
-        @DisplayName("are every reply at every depth, oldest first, ties by id, without the root")
-        void order() {
+    @DisplayName("A post's replies")
+    class Children {
+        @ParameterizedTest(name = "by {0}")
+        @EnumSource(ReplySort.class)
+        @DisplayName("are its direct replies only, by (value, id), ascending for OLD and descending otherwise, page after page")
+        void pages(ReplySort sort) {
             CommunityRecord community = Records.community();
-            PostRecord root = Records.root(community.id(), T0);
-            PostRecord a = Records.reply(root, T0.plusNanos(2));
-            PostRecord b = Records.reply(a, T0.plusNanos(1));
-            PostRecord c = Records.reply(root, T0.plusNanos(1));
-            PostRecord elsewhere = Records.reply(Records.root(community.id(), T0), T0);
-            store().write(tx -> {
-                tx.communities().insert(community);
-                tx.posts().insert(root);
-                List.of(a, b, c).forEach(tx.posts()::insert);
-                return null;
-            });
-            List<PostId> expected = List.of(a, b, c).stream()
-                    .sorted(Comparator.comparing(PostRecord::createdAt).thenComparing(PostRecord::id))
-                    .map(PostRecord::id)
-                    .toList();
+            PostRecord root = Records.root(community.id(), START);
+            List<PostRecord> replies = new ArrayList<>();
+            for (int i = 0; i < 9; i++) {
+                replies.add(Records.reply(root, START.plus(1 + i / 3, ChronoUnit.MICROS)));
+            }
+            PostRecord grandchild = Records.reply(replies.get(0), START);
+            PostRecord otherRoot = Records.root(community.id(), START);
+            PostRecord elsewhere = Records.reply(otherRoot, START);
+            List<PostRecord> stored = storeRanked(community, replies, List.of(root, grandchild, otherRoot, elsewhere));
 
-            List<PostRecord> replies = store().read(tx -> tx.posts().replies(root.id()));
+            List<PostRecord> walked = walk(after -> store().read(tx -> tx.posts().children(root.id(), sort, after, 2)),
+                    post -> SortKey.of(post, sort), 2);
 
-            assertThat(replies).extracting(PostRecord::id).containsExactlyElementsOf(expected)
-                    .doesNotContain(root.id(), elsewhere.id());
+            assertThat(walked).containsExactlyElementsOf(
+                    stored.stream().sorted(order(post -> SortKey.of(post, sort), sort == ReplySort.OLD)).toList());
+            assertThat(walked).extracting(PostRecord::id).doesNotContain(root.id(), grandchild.id(), elsewhere.id());
         }
     }
 

@@ -7,7 +7,11 @@ import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.MembershipRecord;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.Ranks;
+import dev.niche.community.spi.SortKey;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +23,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
@@ -32,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  * would be a real choice. The plans are written to {@code target/postgresql-plans.txt}; the README
  * keeps a copy as evidence.
  */
-@DisplayName("On PostgreSQL, feeds and member lists are index scans without a sort")
+@DisplayName("On PostgreSQL, thread pages, reply pages and member lists are index scans without a sort")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresQueryPlanTest {
     /** One big community, where a sort would cost, among small ones. */
@@ -43,6 +48,7 @@ class PostgresQueryPlanTest {
     private @Nullable TestDatabase database;
     private final CommunityRecord big = Records.community();
     private final List<PostRecord> bigRoots = new ArrayList<>();
+    private final List<PostRecord> bigReplies = new ArrayList<>();
     private final List<MembershipRecord> bigMembers = new ArrayList<>();
     private final StringBuilder evidence = new StringBuilder();
 
@@ -53,10 +59,17 @@ class PostgresQueryPlanTest {
         store.write(tx -> {
             tx.communities().insert(big);
             for (int i = 0; i < BIG; i++) {
-                PostRecord root = Records.root(big.id(), T0.plusSeconds(i));
+                // Hot keys as the engine's grow with time, scrambled a little as votes would.
+                PostRecord root = Records.root(big.id(), T0.plusSeconds(i))
+                        .withRanks(new Ranks(i / 45_000d + (i * 7 % 13) / 10d, 0, i % 17));
                 bigRoots.add(root);
                 tx.posts().insert(root);
                 tx.posts().insert(Records.reply(root, T0.plusSeconds(i + 1)));
+                // One thread with as many direct replies as the community has threads.
+                PostRecord reply = Records.reply(bigRoots.get(0), T0.plusSeconds(i + 1))
+                        .withRanks(new Ranks(0, (i * 31 % 1000) / 1000d, i % 5));
+                bigReplies.add(reply);
+                tx.posts().insert(reply);
                 MembershipRecord member = Records.membership(big.id(), Records.account(),
                         PseudonymId.of(UUID.randomUUID().toString()),
                         i % 4 == 0 ? MemberState.PENDING : MemberState.ACTIVE, T0.plusSeconds(i));
@@ -113,18 +126,53 @@ class PostgresQueryPlanTest {
     }
 
     @Test
-    @DisplayName("a community's thread page scans the partial index of roots")
+    @DisplayName("a community's HOT and NEW thread pages scan the partial indexes of roots")
     void threadPage() throws SQLException {
         PostRecord middle = bigRoots.get(BIG / 2);
-
-        String first = plan("first thread page", JdbcPostTable.THREADS_FIRST, p -> p.id(big.id()).integer(25));
-        String next = plan("next thread page", JdbcPostTable.THREADS_AFTER, p -> p.id(big.id())
-                .instant(middle.createdAt()).instant(middle.createdAt()).instant(middle.createdAt()).id(middle.id())
-                .integer(25));
-
-        for (String plan : List.of(first, next)) {
-            assertThat(plan).contains("Index Scan using niche_posts_threads_ix").doesNotContain("Seq Scan", "Sort");
+        List<String> plans = new ArrayList<>();
+        for (ThreadSort sort : List.of(ThreadSort.HOT, ThreadSort.NEW)) {
+            SortKey after = SortKey.of(middle, sort);
+            String first = plan("first thread page, " + sort, JdbcPostTable.threadsSql(sort, false, false),
+                    p -> p.id(big.id()).integer(25));
+            String next = plan("next thread page, " + sort, JdbcPostTable.threadsSql(sort, false, true), p -> {
+                p.id(big.id());
+                SortColumn.of(sort).bindBounds(p, after.value(), true);
+                p.id(after.id()).integer(25);
+            });
+            String index = "Index Scan using niche_posts_threads_" + sort.name().toLowerCase(Locale.ROOT) + "_ix";
+            assertThat(first).contains(index);
+            assertThat(next).contains(index);
+            plans.add(first);
+            plans.add(next);
         }
+
+        assertThat(plans).allSatisfy(plan -> assertThat(plan).doesNotContain("Seq Scan", "Sort"));
+    }
+
+    @Test
+    @DisplayName("a post's BEST and OLD reply pages scan the indexes of replies")
+    void replyPage() throws SQLException {
+        PostRecord parent = bigRoots.get(0);
+        PostRecord middle = bigReplies.get(BIG / 2);
+        List<String> plans = new ArrayList<>();
+        for (ReplySort sort : List.of(ReplySort.BEST, ReplySort.OLD)) {
+            boolean descending = sort != ReplySort.OLD;
+            SortKey after = SortKey.of(middle, sort);
+            String first = plan("first reply page, " + sort, JdbcPostTable.childrenSql(sort, false),
+                    p -> p.id(parent.id()).integer(200));
+            String next = plan("next reply page, " + sort, JdbcPostTable.childrenSql(sort, true), p -> {
+                p.id(parent.id());
+                SortColumn.of(sort).bindBounds(p, after.value(), descending);
+                p.id(after.id()).integer(200);
+            });
+            String index = sort == ReplySort.BEST ? "niche_posts_replies_best_ix" : "niche_posts_replies_new_ix";
+            assertThat(first).contains("Index Scan", index);
+            assertThat(next).contains("Index Scan", index);
+            plans.add(first);
+            plans.add(next);
+        }
+
+        assertThat(plans).allSatisfy(plan -> assertThat(plan).doesNotContain("Seq Scan", "Sort"));
     }
 
     @Test
@@ -141,15 +189,5 @@ class PostgresQueryPlanTest {
         for (String plan : List.of(first, next)) {
             assertThat(plan).contains("Index Scan using niche_memberships_page_ix").doesNotContain("Seq Scan", "Sort");
         }
-    }
-
-    @Test
-    @DisplayName("a thread's replies scan the reply index")
-    void replies() throws SQLException {
-        PostRecord root = bigRoots.get(7);
-
-        String plan = plan("a thread's replies", JdbcPostTable.REPLIES, p -> p.id(root.id()));
-
-        assertThat(plan).contains("niche_posts_replies_ix").doesNotContain("Seq Scan");
     }
 }

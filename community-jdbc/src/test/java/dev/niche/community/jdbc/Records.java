@@ -15,6 +15,7 @@ import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.vote.Direction;
 import java.time.Duration;
@@ -26,6 +27,9 @@ import java.util.UUID;
 final class Records {
     /** An instant with nanoseconds, which every table must keep exactly. */
     static final Instant T0 = Instant.parse("2026-05-01T10:15:30.123456789Z");
+
+    /** Rank keys as the engine writes them for a post nobody voted on yet; a store never checks them. */
+    static final Ranks UNRANKED = new Ranks(0, 0, 0);
 
     private Records() {}
 
@@ -63,13 +67,13 @@ final class Records {
     static PostRecord root(CommunityId community, Instant createdAt) {
         PostId id = PostId.of(UUID.randomUUID().toString());
         return new PostRecord(id, community, id, null, 0, PseudonymId.of(UUID.randomUUID().toString()), account(),
-                "A thread", "Its body", "https://example.com/a", createdAt, null, false, false, PostCounters.ZERO);
+                "A thread", "Its body", "https://example.com/a", createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static PostRecord reply(PostRecord parent, Instant createdAt) {
         return new PostRecord(PostId.of(UUID.randomUUID().toString()), parent.community(), parent.thread(), parent.id(),
                 parent.depth() + 1, PseudonymId.of(UUID.randomUUID().toString()), account(), "", "A reply", null,
-                createdAt, null, false, false, PostCounters.ZERO);
+                createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static VoteRecord vote(PostId post, AccountId account, Direction direction) {

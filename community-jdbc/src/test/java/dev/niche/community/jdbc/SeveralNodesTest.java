@@ -18,6 +18,7 @@ import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
+import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.spi.MembershipRecord;
@@ -211,7 +212,21 @@ class SeveralNodesTest extends OnEveryDatabase {
     }
 
     private void assertRepliesCounted(PostId root, List<Posted> posted) {
-        List<PostRecord> stored = store().read(tx -> tx.posts().replies(root));
+        List<PostRecord> stored = store().read(tx -> {
+            // The whole tree below the root, level by level, each post's replies in one listing.
+            List<PostRecord> tree = new ArrayList<>();
+            List<PostId> level = List.of(root);
+            while (!level.isEmpty()) {
+                List<PostId> next = new ArrayList<>();
+                for (PostId parent : level) {
+                    List<PostRecord> children = tx.posts().children(parent, ReplySort.OLD, null, 10_000);
+                    tree.addAll(children);
+                    children.forEach(child -> next.add(child.id()));
+                }
+                level = next;
+            }
+            return tree;
+        });
         List<Posted> inThread = posted.stream().filter(reply -> reply.thread().equals(root)).toList();
         assertThat(stored).extracting(PostRecord::id).as("replies stored in a thread")
                 .containsExactlyInAnyOrderElementsOf(inThread.stream().map(Posted::id).toList());

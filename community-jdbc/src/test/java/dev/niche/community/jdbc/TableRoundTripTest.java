@@ -16,6 +16,7 @@ import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.InviteRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.Ranks;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
 import dev.niche.community.spi.VoteRecord;
@@ -289,13 +290,14 @@ class TableRoundTripTest extends OnEveryDatabase {
     @DisplayName("Posts")
     class Posts {
         @Test
-        @DisplayName("keep every field, Unicode and nanoseconds exactly, and are found by ids")
+        @DisplayName("keep every field, Unicode, nanoseconds and every bit of the rank keys exactly, and are found by ids")
         void roundTrip() {
             CommunityRecord community = Records.community();
             PostRecord base = Records.root(community.id(), T0);
             PostRecord root = new PostRecord(base.id(), base.community(), base.id(), null, 0, base.author(),
                     base.authorAccount(), UNICODE, UNICODE.repeat(2_000), "https://example.com/" + UNICODE, T0,
-                    T0.plusNanos(999_999_999), false, true, new PostCounters(4, 3, 2, 1));
+                    T0.plusNanos(999_999_999), false, true, new PostCounters(4, 3, 2, 1),
+                    new Ranks(Math.nextUp(13_017.123456789), 0.1 + 0.2, Double.MIN_VALUE));
             PostRecord reply = Records.reply(root, T0.plusNanos(1));
             store().write(tx -> {
                 tx.communities().insert(community);
@@ -346,6 +348,30 @@ class TableRoundTripTest extends OnEveryDatabase {
             assertThat(tombstone.title()).isEmpty();
             assertThat(tombstone.body()).isEmpty();
             assertThat(tombstone.link()).isNull();
+        }
+
+        @Test
+        @DisplayName("replace the rank keys exactly, and nothing else, and refuse a post that does not exist")
+        void setRanks() {
+            CommunityRecord community = Records.community();
+            PostRecord root = Records.root(community.id(), T0);
+            Ranks ranks = new Ranks(-6543.210987654321, 1 - Math.ulp(1d), Math.nextDown(1024d));
+            store().write(tx -> {
+                tx.communities().insert(community);
+                tx.posts().insert(root);
+                tx.posts().addVotes(root.id(), 3, 1);
+                tx.posts().setRanks(root.id(), ranks);
+                return null;
+            });
+
+            PostRecord stored = store().read(tx -> tx.posts().byId(root.id())).orElseThrow();
+
+            assertThat(stored).isEqualTo(root.withCounters(new PostCounters(3, 1, 0, 0)).withRanks(ranks));
+            PostId ghost = PostId.of(UUID.randomUUID().toString());
+            assertThatThrownBy(() -> store().write(tx -> {
+                tx.posts().setRanks(ghost, ranks);
+                return null;
+            })).isInstanceOf(IllegalStateException.class).hasMessageContaining(ghost.value());
         }
 
         @Test
