@@ -188,7 +188,7 @@ final class JdbcPostTable implements PostTable {
             @Nullable SortKey after, int limit) {
         requirePositive(limit);
         SortColumn column = SortColumn.of(sort);
-        return session.query("read a thread list", threadsSql(sort, createdSince != null, after != null),
+        return session.query("read a thread list", threadsSql(session.dialect(), sort, createdSince != null, after != null),
                 p -> {
                     p.id(community);
                     if (createdSince != null) {
@@ -224,12 +224,16 @@ final class JdbcPostTable implements PostTable {
      * A community's roots by {@code sort}: parameters community, then {@code created_ns} lower
      * bound when {@code since}, then the keyset bounds and id when {@code after}, then the limit.
      */
-    static String threadsSql(ThreadSort sort, boolean since, boolean after) {
+    static String threadsSql(Dialect dialect, ThreadSort sort, boolean since, boolean after) {
         SortColumn column = SortColumn.of(sort);
+        // The order names the index's leading columns, fixed by the WHERE clause, because H2 reads an
+        // index in order only when ORDER BY names all of its columns; otherwise it sorts every match.
+        // PostgreSQL's thread indexes are partial (roots only) and have no parent_id column to name.
+        String leading = dialect == Dialect.POSTGRESQL ? "community_id, " : "community_id, parent_id, ";
         return SELECT + " WHERE community_id = ? AND parent_id IS NULL"
                 + (since ? " AND created_ns >= ?" : "")
                 + (after ? " AND " + column.after(true) : "")
-                + column.orderBy(true) + " LIMIT ?";
+                + column.orderBy(leading, true) + " LIMIT ?";
     }
 
     /** A post's direct replies by {@code sort}: parameters parent, then the keyset bounds and id when {@code after}, then the limit. */
@@ -238,7 +242,7 @@ final class JdbcPostTable implements PostTable {
         boolean descending = sort != ReplySort.OLD;
         return SELECT + " WHERE parent_id = ?"
                 + (after ? " AND " + column.after(descending) : "")
-                + column.orderBy(descending) + " LIMIT ?";
+                + column.orderBy(descending ? "parent_id, " : "parent_id DESC, ", descending) + " LIMIT ?";
     }
 
     private static void requirePositive(int limit) {

@@ -61,9 +61,10 @@ enum SortColumn {
         return column + range + " AND (" + column + strict + " OR (" + column + " = ? AND id" + strict + "))";
     }
 
-    String orderBy(boolean descending) {
+    /** The order, after {@code leading} columns that the WHERE clause fixes and the index starts with. */
+    String orderBy(String leading, boolean descending) {
         String direction = descending ? " DESC" : "";
-        return " ORDER BY " + column + direction + ", id" + direction;
+        return " ORDER BY " + leading + column + direction + ", id" + direction;
     }
 
     /**

@@ -132,9 +132,9 @@ class PostgresQueryPlanTest {
         List<String> plans = new ArrayList<>();
         for (ThreadSort sort : List.of(ThreadSort.HOT, ThreadSort.NEW)) {
             SortKey after = SortKey.of(middle, sort);
-            String first = plan("first thread page, " + sort, JdbcPostTable.threadsSql(sort, false, false),
+            String first = plan("first thread page, " + sort, JdbcPostTable.threadsSql(Dialect.POSTGRESQL, sort, false, false),
                     p -> p.id(big.id()).integer(25));
-            String next = plan("next thread page, " + sort, JdbcPostTable.threadsSql(sort, false, true), p -> {
+            String next = plan("next thread page, " + sort, JdbcPostTable.threadsSql(Dialect.POSTGRESQL, sort, false, true), p -> {
                 p.id(big.id());
                 SortColumn.of(sort).bindBounds(p, after.value(), true);
                 p.id(after.id()).integer(25);
