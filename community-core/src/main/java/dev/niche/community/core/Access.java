@@ -54,14 +54,22 @@ final class Access {
                 .isPresent();
     }
 
+    /** A post with the community it belongs to, read once for both the visibility check and the rules. */
+    record PostInCommunity(PostRecord post, CommunityRecord community) {}
+
     /** A post whose community the viewer may read. */
     static PostRecord readablePost(StoreTransaction tx, Viewer viewer, PostId id) {
+        return readablePostIn(tx, viewer, id).post();
+    }
+
+    /** A post whose community the viewer may read, with that community. */
+    static PostInCommunity readablePostIn(StoreTransaction tx, Viewer viewer, PostId id) {
         PostRecord post = tx.posts().byId(id).orElseThrow(() -> postNotFound(id));
         CommunityRecord community = tx.communities().byId(post.community()).orElseThrow(() -> postNotFound(id));
         if (!canRead(tx, viewer.account().orElse(null), community)) {
             throw postNotFound(id);
         }
-        return post;
+        return new PostInCommunity(post, community);
     }
 
     static NotFoundException communityNotFound(String idOrSlug) {

@@ -73,8 +73,9 @@ final class PostCommands implements Posts {
         context.validator().check(command);
         return context.work().command("reply", (tx, outbox) -> {
             Access.actor(tx, actor);
-            PostRecord parent = Access.readablePost(tx, actor.asViewer(), command.parent());
-            CommunityRecord community = tx.communities().byId(parent.community()).orElseThrow();
+            Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), command.parent());
+            PostRecord parent = found.post();
+            CommunityRecord community = found.community();
             Access.participant(tx, actor, community);
             Access.open(community);
             if (parent.deleted()) {
@@ -108,9 +109,9 @@ final class PostCommands implements Posts {
         checkLink(command.link());
         return context.work().command("edit post", (tx, outbox) -> {
             Access.actor(tx, actor);
-            PostRecord post = ownPost(tx, actor, command.post());
-            CommunityRecord community = tx.communities().byId(post.community()).orElseThrow();
-            Access.open(community);
+            Access.PostInCommunity own = ownPost(tx, actor, command.post());
+            PostRecord post = own.post();
+            Access.open(own.community());
             if (post.deleted()) {
                 throw new ConflictException("post " + post.id() + " was deleted; it cannot be edited");
             }
@@ -131,7 +132,7 @@ final class PostCommands implements Posts {
         Objects.requireNonNull(postId, "post");
         return context.work().command("delete post", (tx, outbox) -> {
             Access.actor(tx, actor);
-            PostRecord post = ownPost(tx, actor, postId);
+            PostRecord post = ownPost(tx, actor, postId).post();
             if (post.deleted()) {
                 throw new ConflictException("post " + postId + " is already deleted");
             }
@@ -148,9 +149,10 @@ final class PostCommands implements Posts {
         Objects.requireNonNull(threadId, "thread");
         return context.work().command(locked ? "lock thread" : "unlock thread", (tx, outbox) -> {
             Access.actor(tx, moderator);
-            PostRecord thread = Access.readablePost(tx, moderator.asViewer(), threadId);
+            Access.PostInCommunity found = Access.readablePostIn(tx, moderator.asViewer(), threadId);
+            PostRecord thread = found.post();
             requireRoot(thread);
-            CommunityRecord community = tx.communities().byId(thread.community()).orElseThrow();
+            CommunityRecord community = found.community();
             Access.moderator(tx, moderator, community);
             Access.open(community);
             if (thread.locked() == locked) {
@@ -238,12 +240,12 @@ final class PostCommands implements Posts {
     }
 
     /** A post the actor wrote, under the exact pseudonym acting now. */
-    private static PostRecord ownPost(StoreTransaction tx, Actor actor, PostId id) {
-        PostRecord post = Access.readablePost(tx, actor.asViewer(), id);
-        if (!post.author().equals(actor.pseudonym())) {
+    private static Access.PostInCommunity ownPost(StoreTransaction tx, Actor actor, PostId id) {
+        Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
+        if (!found.post().author().equals(actor.pseudonym())) {
             throw new ForbiddenException("only the author of post " + id + " may change it");
         }
-        return post;
+        return found;
     }
 
     private static void requireRoot(PostRecord post) {

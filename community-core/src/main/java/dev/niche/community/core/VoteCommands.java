@@ -79,8 +79,9 @@ final class VoteCommands implements Votes {
 
     /** A post the actor's account may vote on: readable, live, in an open community it belongs to. */
     private static PostRecord votable(StoreTransaction tx, Actor actor, PostId id) {
-        PostRecord post = Access.readablePost(tx, actor.asViewer(), id);
-        CommunityRecord community = tx.communities().byId(post.community()).orElseThrow();
+        Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
+        PostRecord post = found.post();
+        CommunityRecord community = found.community();
         boolean member = tx.memberships().find(community.id(), actor.account())
                 .filter(m -> m.state() == MemberState.ACTIVE)
                 .isPresent();
