@@ -17,8 +17,9 @@ import javax.sql.DataSource;
 
 /**
  * An empty database for one benchmark trial behind a HikariCP pool: an H2 file in a temporary
- * folder, or a new schema on the PostgreSQL server named by {@value #POSTGRES_URL} (else
- * {@value #TEST_POSTGRES_URL}). Closing it drops what it made.
+ * folder ("h2"), H2 in memory ("h2-mem", which leaves the shared disk out of the figures), or a new
+ * schema on the PostgreSQL server named by {@value #POSTGRES_URL}, else {@value #TEST_POSTGRES_URL}
+ * ("postgresql"). Closing it drops what it made.
  */
 final class BenchDatabase implements AutoCloseable {
     static final String POSTGRES_URL = "NICHE_BENCH_POSTGRES_URL";
@@ -38,7 +39,7 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     /**
-     * Opens {@code database}, "h2" or "postgresql".
+     * Opens {@code database}: "h2", "h2-mem" or "postgresql".
      *
      * @throws IllegalStateException for PostgreSQL when neither variable names a server
      */
@@ -49,6 +50,8 @@ final class BenchDatabase implements AutoCloseable {
                 Path folder = temporaryFolder();
                 yield new BenchDatabase("jdbc:h2:file:" + folder.resolve(name), poolSize, () -> delete(folder));
             }
+            // The pool keeps its connections open, and with them the database, until the trial ends.
+            case "h2-mem" -> new BenchDatabase("jdbc:h2:mem:" + name, poolSize, () -> { });
             case "postgresql" -> {
                 String base = postgresUrl();
                 execute(base, "CREATE SCHEMA " + name);
@@ -56,7 +59,7 @@ final class BenchDatabase implements AutoCloseable {
                 yield new BenchDatabase(url, poolSize, () -> execute(base, "DROP SCHEMA " + name + " CASCADE"));
             }
             default -> throw new IllegalArgumentException("database \"" + database
-                    + "\" is not one the benchmark knows; use h2 or postgresql");
+                    + "\" is not one the benchmark knows; use h2, h2-mem or postgresql");
         };
     }
 

@@ -53,6 +53,7 @@ import org.openjdk.jmh.infra.ThreadParams;
  * PostgreSQL runs on the server named by {@code NICHE_BENCH_POSTGRES_URL}, else
  * {@code NICHE_TEST_POSTGRES_URL}, in a schema of its own that is dropped afterwards; without
  * either, its trials fail at once with a message saying so (add {@code -p database=h2} to leave them out).
+ * {@code -p database=h2-mem} runs H2 in memory, which leaves the shared disk out of the figures.
  */
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)

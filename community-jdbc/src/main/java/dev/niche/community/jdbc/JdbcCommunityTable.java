@@ -9,10 +9,8 @@ import dev.niche.community.spi.CommunityTable;
 import dev.niche.community.spi.UniqueKey;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,23 +21,23 @@ import java.util.Optional;
  * with {@link Locale#ROOT}, exactly as {@link CommunitySearch} defines, rather than with each
  * database's own LOWER(), whose case mappings differ (PostgreSQL's "C" collation lowers ASCII only).
  *
- * <p>A unit of work reads a community by id from the database once: a command reads it to decide
- * whether the actor may see the post or thread at hand and again for its own rule, and the second
- * read is answered from the first until the unit changes the row itself.
+ * <p>A unit of work reads a community by id from the database once ({@link CommunitiesRead}).
  */
 final class JdbcCommunityTable implements CommunityTable {
-    private static final String SELECT = "SELECT c.id, c.slug, c.title, c.description, c.tags, c.rules, c.visibility,"
-            + " c.join_policy, c.archived, c.member_count, c.created_ns, c.updated_ns, c.row_version"
-            + " FROM niche_communities c";
+    /** The columns {@link #map(Row, RowVersions)} reads, in its order, of {@code niche_communities} as {@code c}. */
+    static final String COLUMNS = "c.id, c.slug, c.title, c.description, c.tags, c.rules, c.visibility,"
+            + " c.join_policy, c.archived, c.member_count, c.created_ns, c.updated_ns, c.row_version";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM niche_communities c";
     private static final String INSERT_TAG = "INSERT INTO niche_community_tags (community_id, ordinal, tag) VALUES (?, ?, ?)";
 
     private final Session session;
     private final RowVersions versions;
-    private final Map<CommunityId, CommunityRecord> read = new HashMap<>();
+    private final CommunitiesRead read;
 
-    JdbcCommunityTable(Session session, RowVersions versions) {
+    JdbcCommunityTable(Session session, RowVersions versions, CommunitiesRead read) {
         this.session = session;
         this.versions = versions;
+        this.read = read;
     }
 
     @Override
@@ -70,7 +68,7 @@ final class JdbcCommunityTable implements CommunityTable {
 
     @Override
     public void update(CommunityRecord community) {
-        read.remove(community.id());
+        read.forget(community.id());
         RowVersions.Outcome outcome = versions.update(session, "update a community", row(community.id()),
                 "UPDATE niche_communities SET title = ?, description = ?, tags = ?, rules = ?, title_lc = ?,"
                         + " description_lc = ?, visibility = ?, join_policy = ?, archived = ?, updated_ns = ?,"
@@ -106,7 +104,7 @@ final class JdbcCommunityTable implements CommunityTable {
         }
         Optional<CommunityRecord> found =
                 session.queryOne("read a community", SELECT + " WHERE c.id = ?", p -> p.id(id), this::map);
-        found.ifPresent(community -> read.put(id, community));
+        found.ifPresent(read::put);
         return found;
     }
 
@@ -117,7 +115,7 @@ final class JdbcCommunityTable implements CommunityTable {
 
     @Override
     public void addToMemberCount(CommunityId id, int delta) {
-        read.remove(id);
+        read.forget(id);
         int changed = session.update("count a community's members",
                 "UPDATE niche_communities SET member_count = member_count + ? WHERE id = ?",
                 p -> p.integer(delta).id(id));
@@ -177,6 +175,11 @@ final class JdbcCommunityTable implements CommunityTable {
     }
 
     private CommunityRecord map(Row row) throws SQLException {
+        return map(row, versions);
+    }
+
+    /** Reads a community from {@link #COLUMNS}, and remembers its version in {@code versions}. */
+    static CommunityRecord map(Row row, RowVersions versions) throws SQLException {
         CommunityRecord community = new CommunityRecord(
                 CommunityId.of(row.text()),
                 row.text(),

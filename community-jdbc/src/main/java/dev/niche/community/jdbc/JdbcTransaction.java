@@ -21,11 +21,12 @@ final class JdbcTransaction implements StoreTransaction {
 
     JdbcTransaction(Session session) {
         RowVersions versions = new RowVersions(!session.readOnly());
+        CommunitiesRead communitiesRead = new CommunitiesRead();
         this.pseudonyms = new JdbcPseudonymTable(session);
-        this.communities = new JdbcCommunityTable(session, versions);
+        this.communities = new JdbcCommunityTable(session, versions, communitiesRead);
         this.memberships = new JdbcMembershipTable(session, versions);
         this.invites = new JdbcInviteTable(session);
-        this.posts = new JdbcPostTable(session, versions);
+        this.posts = new JdbcPostTable(session, versions, communitiesRead);
         this.votes = new JdbcVoteTable(session, versions);
         this.accountLocks = new AccountLocks(session);
     }

@@ -24,6 +24,11 @@ final class Row {
         return result.next();
     }
 
+    /** Whether the next column, which this does not read, is null: say, the far side of an outer join. */
+    boolean nextIsNull() throws SQLException {
+        return result.getObject(index + 1) == null;
+    }
+
     String text() throws SQLException {
         String value = result.getString(++index);
         if (value == null) {

@@ -65,6 +65,47 @@ class UnitOfWorkTest extends OnEveryDatabase {
     }
 
     @Nested
+    @DisplayName("Reading a community twice")
+    class ReadingTwice {
+        @Test
+        @DisplayName("shows the unit's own changes, also to a community that came with a post")
+        void ownChanges() {
+            CommunityRecord community = Records.community();
+            PostRecord post = Records.root(community.id(), T0);
+            store().write(tx -> {
+                tx.communities().insert(community);
+                tx.posts().insert(post);
+                return null;
+            });
+
+            List<Integer> counts = store().write(tx -> {
+                tx.communities().byId(community.id()).orElseThrow();
+                tx.communities().addToMemberCount(community.id(), 2);
+                int afterAdding = tx.communities().byId(community.id()).orElseThrow().memberCount();
+                tx.posts().byId(post.id()).orElseThrow();
+                tx.communities().addToMemberCount(community.id(), 3);
+                int afterPost = tx.communities().byId(community.id()).orElseThrow().memberCount();
+                return List.of(afterAdding, afterPost);
+            });
+            String title = store().write(tx -> {
+                CommunityRecord read = tx.posts().byId(post.id())
+                        .flatMap(p -> tx.communities().byId(p.community())).orElseThrow();
+                tx.communities().update(new CommunityRecord(read.id(), read.slug(), "Renamed", read.description(),
+                        read.tags(), read.rules(), read.visibility(), read.joinPolicy(), read.archived(),
+                        read.memberCount(), read.createdAt(), read.updatedAt()));
+                return tx.communities().byId(community.id()).orElseThrow().title();
+            });
+            CommunityRecord withPost = store().read(tx -> tx.posts().byId(post.id())
+                    .flatMap(p -> tx.communities().byId(p.community())).orElseThrow());
+
+            assertThat(counts).containsExactly(2, 5);
+            assertThat(title).isEqualTo("Renamed");
+            assertThat(withPost.title()).isEqualTo("Renamed");
+            assertThat(withPost.memberCount()).isEqualTo(5);
+        }
+    }
+
+    @Nested
     @DisplayName("Nesting")
     class Nesting {
         @Test
