@@ -32,8 +32,9 @@ import java.util.Map;
  * A first look at Niche on the in-memory store: a community of vegan bakers, a few pseudonymous
  * members, one thread with nested replies and votes, printed as a tree.
  *
- * <p>Run it with {@code mvn -B -q -pl examples -am -DskipTests package exec:java} from the
- * repository root.
+ * <p>Run it from the repository root with
+ * {@code mvn -B -q -pl examples -am -DskipTests package exec:java -Dexec.mainClass=dev.niche.examples.quickstart.QuickstartDemo}
+ * (without {@code -Dexec.mainClass}, that command runs the community simulation).
  */
 public final class QuickstartDemo {
     private final CommunityEngine engine = Niche.builder().store(new InMemoryStore()).build();
