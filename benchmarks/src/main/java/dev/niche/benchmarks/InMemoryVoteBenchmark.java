@@ -63,7 +63,7 @@ public class InMemoryVoteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         store = new InMemoryStore();
-        engine = Niche.builder().store(store).build();
+        engine = Niche.builder().store(store).trustPolicy(Worlds.VOTING_POLICY).build();
         actors = new Actor[members];
         for (int i = 0; i < members; i++) {
             AccountId account = AccountId.of("account-" + i);

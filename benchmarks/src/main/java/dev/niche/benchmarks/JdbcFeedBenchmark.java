@@ -75,7 +75,7 @@ public class JdbcFeedBenchmark {
         WorldCopy.analyze(database, db.dataSource());
         System.out.printf("%ncopied %,d threads into %s in %,d ms%n", ids.size(), database,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        engine = Niche.builder().store(store).clock(world.clock).build();
+        engine = Niche.builder().store(store).clock(world.clock).trustPolicy(Worlds.VOTING_POLICY).build();
         Page<PostView> expected = world.engine.posts().threads(Viewer.anonymous(), world.community, ThreadOrder.HOT,
                 PageRequest.first(25));
         Page<PostView> actual = firstHotPage();

@@ -75,7 +75,7 @@ public class JdbcReplyTreeBenchmark {
         WorldCopy.analyze(database, db.dataSource());
         System.out.printf("%ncopied %,d posts into %s in %,d ms%n", posts.size(), database,
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
-        engine = Niche.builder().store(store).clock(world.clock).build();
+        engine = Niche.builder().store(store).clock(world.clock).trustPolicy(Worlds.VOTING_POLICY).build();
         ThreadView expected = world.engine.posts().thread(Viewer.anonymous(), thread, TreeRequest.of(ReplySort.BEST));
         ThreadView first = firstPage();
         if (!first.equals(expected)) {

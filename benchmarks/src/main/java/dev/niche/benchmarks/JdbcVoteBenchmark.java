@@ -93,7 +93,7 @@ public class JdbcVoteBenchmark {
     public void setUp() {
         db = BenchDatabase.open(database, 4);
         store = JdbcStore.builder(db.dataSource()).migrate(true).build();
-        CommunityEngine engine = Niche.builder().store(store).build();
+        CommunityEngine engine = Niche.builder().store(store).trustPolicy(Worlds.VOTING_POLICY).build();
         actors = new Actor[members];
         for (int i = 0; i < members; i++) {
             AccountId account = AccountId.of("account-" + i);

@@ -15,6 +15,9 @@ import dev.niche.community.post.PostId;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.time.Clock;
@@ -31,6 +34,12 @@ import java.util.SplittableRandom;
  * is what real use would leave. The same seed builds the same world.
  */
 final class Worlds {
+    /**
+     * The trust policy of benchmark engines: the defaults, except that fresh members may down vote,
+     * since the benchmarks measure voting, ranking and reading, not the privilege that gates it.
+     */
+    static final TrustPolicy VOTING_POLICY = TrustPolicy.defaults().withPrivilege(Privilege.DOWNVOTE, TrustLevel.NEW);
+
     /** A clock that a world's builder moves forward. */
     static final class SteppingClock extends Clock {
         private volatile Instant now;
@@ -68,7 +77,7 @@ final class Worlds {
     Worlds(CommunityStore store, long seed, int memberCount) {
         this.clock = new SteppingClock(Instant.parse("2026-01-01T00:00:00Z"));
         this.random = new SplittableRandom(seed);
-        this.engine = Niche.builder().store(store).clock(clock).idGenerator(IdGenerator.seeded(seed, clock)).build();
+        this.engine = Niche.builder().store(store).clock(clock).idGenerator(IdGenerator.seeded(seed, clock)).trustPolicy(Worlds.VOTING_POLICY).build();
         for (int i = 0; i < memberCount; i++) {
             AccountId account = AccountId.of("bench-account-" + i);
             var pseudonym = engine.identities().register(account, new RegisterPseudonym("bench-" + i));

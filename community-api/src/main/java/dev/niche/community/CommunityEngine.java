@@ -4,6 +4,7 @@ import dev.niche.community.community.Communities;
 import dev.niche.community.identity.Identities;
 import dev.niche.community.membership.Memberships;
 import dev.niche.community.post.Posts;
+import dev.niche.community.trust.Trust;
 import dev.niche.community.vote.Votes;
 
 /**
@@ -40,4 +41,7 @@ public interface CommunityEngine {
 
     /** Votes on posts. */
     Votes votes();
+
+    /** Reputation, trust levels and trust scores. */
+    Trust trust();
 }

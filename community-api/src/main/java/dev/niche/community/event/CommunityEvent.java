@@ -6,6 +6,7 @@ import dev.niche.community.membership.InviteId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostId;
+import dev.niche.community.trust.TrustLevel;
 import dev.niche.community.vote.Direction;
 import java.time.Instant;
 
@@ -94,4 +95,14 @@ public sealed interface CommunityEvent {
 
     /** A vote was retracted. */
     record VoteRetracted(CommunityId community, PostId post, PseudonymId voter, Instant at) implements CommunityEvent {}
+
+    /**
+     * A member's trust level changed: earned by the rules, kept or lost at level 3, or granted or taken
+     * back by the owner.
+     */
+    record TrustLevelChanged(CommunityId community, PseudonymId member, TrustLevel from, TrustLevel to, Instant at)
+            implements CommunityEvent {}
+
+    /** A community's trust scores were recomputed for {@code members} accounts. */
+    record TrustRecomputed(CommunityId community, int members, Instant at) implements CommunityEvent {}
 }

@@ -43,8 +43,11 @@ public interface Memberships {
     /** Rejects a pending member, who may apply again later; moderators may. */
     MembershipView reject(Actor moderator, CommunityId community, PseudonymId applicant);
 
-    /** Creates an invite code; moderators may. */
-    InviteView createInvite(Actor moderator, CreateInvite command);
+    /**
+     * Creates an invite code; moderators may, and members who hold the
+     * {@link dev.niche.community.trust.Privilege#CREATE_INVITES} privilege (trust level 2 by default).
+     */
+    InviteView createInvite(Actor actor, CreateInvite command);
 
     /** Revokes an invite so that it admits nobody more; moderators may. */
     InviteView revokeInvite(Actor moderator, InviteId invite);

@@ -20,6 +20,10 @@ public interface StoreTransaction {
 
     VoteTable votes();
 
+    ReputationTable reputation();
+
+    TrustTable trust();
+
     /**
      * Serialises this unit of work with every other unit of work, on any node, that locks the same
      * account, until this one ends. The engine uses it where a rule spans several rows of one

@@ -1,11 +1,14 @@
 package dev.niche.community.core;
 
 import dev.niche.community.InvalidInputException;
+import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.TreeRequest;
 import dev.niche.community.spi.MemberKey;
+import dev.niche.community.spi.ReputationTotal;
+import dev.niche.community.spi.SerialPair;
 import dev.niche.community.spi.SortKey;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -52,6 +55,27 @@ final class Cursors {
 
     static String communitiesAfter(String cursor) {
         return decode(cursor, "c1", 2).header()[1];
+    }
+
+    static String ofLeaderboard(CommunityId community, ReputationTotal last) {
+        return encode(new String[] {"l1", community.value(), Long.toString(last.points()), last.pseudonym().value()},
+                new byte[0]);
+    }
+
+    static ReputationTotal leaderboardAfter(CommunityId community, String cursor) {
+        String[] f = decode(cursor, "l1", 4).header();
+        requireListing(community.value(), f[1]);
+        return parse(() -> new ReputationTotal(PseudonymId.of(f[3]), Long.parseLong(f[2])));
+    }
+
+    static String ofSerialPairs(CommunityId community, SerialPair last) {
+        return encode(new String[] {"s1", community.value(), last.voter().value(), last.author().value()}, new byte[0]);
+    }
+
+    static SerialPair serialPairsAfter(CommunityId community, String cursor) {
+        String[] f = decode(cursor, "s1", 4).header();
+        requireListing(community.value(), f[1]);
+        return parse(() -> new SerialPair(PseudonymId.of(f[2]), PseudonymId.of(f[3]), 0, Instant.EPOCH));
     }
 
     /** A keyset position in a listing whose keys never change, such as NEW. */

@@ -7,6 +7,7 @@ import dev.niche.community.identity.Identities;
 import dev.niche.community.membership.Memberships;
 import dev.niche.community.post.Posts;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.trust.Trust;
 import dev.niche.community.vote.Votes;
 import java.time.Clock;
 import java.util.List;
@@ -22,6 +23,7 @@ final class Engine implements CommunityEngine {
     private final Memberships memberships;
     private final Posts posts;
     private final Votes votes;
+    private final Trust trust;
 
     Engine(CommunityStore store, Clock clock, IdGenerator ids, List<EventListener> listeners, Settings settings) {
         Context context = new Context(
@@ -31,6 +33,7 @@ final class Engine implements CommunityEngine {
         this.memberships = new MembershipCommands(context);
         this.posts = new PostCommands(context);
         this.votes = new VoteCommands(context);
+        this.trust = new TrustCommands(context);
         log.info("Niche engine started on {} with {} listener(s)", store.getClass().getSimpleName(), listeners.size());
     }
 
@@ -57,5 +60,10 @@ final class Engine implements CommunityEngine {
     @Override
     public Votes votes() {
         return votes;
+    }
+
+    @Override
+    public Trust trust() {
+        return trust;
     }
 }

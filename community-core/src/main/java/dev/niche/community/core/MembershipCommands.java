@@ -21,6 +21,8 @@ import dev.niche.community.membership.Memberships;
 import dev.niche.community.membership.Role;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.InviteRecord;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.spi.MemberKey;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PseudonymRecord;
@@ -172,24 +174,26 @@ final class MembershipCommands implements Memberships {
     }
 
     @Override
-    public InviteView createInvite(Actor moderator, CreateInvite command) {
-        Objects.requireNonNull(moderator, "moderator");
+    public InviteView createInvite(Actor actor, CreateInvite command) {
+        Objects.requireNonNull(actor, "actor");
         context.validator().check(command);
         if (command.validFor().compareTo(CreateInvite.MIN_VALIDITY) < 0
                 || command.validFor().compareTo(CreateInvite.MAX_VALIDITY) > 0) {
             throw InputValidator.invalid("validFor", command.validFor(), "must be between 1 minute and 30 days");
         }
         return context.work().command("create invite", (tx, outbox) -> {
-            Access.actor(tx, moderator);
-            CommunityRecord community = Access.readable(tx, moderator.asViewer(), command.community());
-            Access.moderator(tx, moderator, community);
+            Access.actor(tx, actor);
+            CommunityRecord community = Access.readable(tx, actor.asViewer(), command.community());
+            MembershipRecord member = Access.participant(tx, actor, community);
             Access.open(community);
+            TrustPolicy policy = Policies.of(tx, community.id(), context.settings().trustPolicy());
+            Policies.require(tx, policy, community, member, Privilege.CREATE_INVITES);
             Instant now = context.now();
             InviteRecord invite = new InviteRecord(new InviteId(context.ids().newId()), community.id(),
-                    context.ids().newSecretCode(), moderator.pseudonym(), now, now.plus(command.validFor()),
+                    context.ids().newSecretCode(), actor.pseudonym(), now, now.plus(command.validFor()),
                     command.maxUses(), 0, false);
             tx.invites().insert(invite);
-            outbox.add(new CommunityEvent.InviteCreated(community.id(), invite.id(), moderator.pseudonym(), now));
+            outbox.add(new CommunityEvent.InviteCreated(community.id(), invite.id(), actor.pseudonym(), now));
             return view(invite);
         });
     }

@@ -3,6 +3,7 @@ package dev.niche.community.core;
 import dev.niche.community.CommunityEngine;
 import dev.niche.community.event.EventListener;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.trust.TrustPolicy;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -57,6 +58,7 @@ public final class Niche {
         private Set<String> reservedHandles = DEFAULT_RESERVED_HANDLES;
         private double wilsonZ = Ranking.DEFAULT_WILSON_Z;
         private int maxAttempts = 3;
+        private TrustPolicy trustPolicy = TrustPolicy.defaults();
 
         private Builder() {}
 
@@ -130,6 +132,16 @@ public final class Niche {
         }
 
         /**
+         * The reputation and trust policy of communities that have none of their own;
+         * {@link TrustPolicy#defaults()} by default. A community's owner replaces it for that
+         * community with {@code engine.trust().setPolicy(...)}.
+         */
+        public Builder trustPolicy(TrustPolicy policy) {
+            this.trustPolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /**
          * Builds the engine.
          *
          * @throws IllegalStateException if no store was given
@@ -141,7 +153,8 @@ public final class Niche {
                                 + "community-inmemory or a JdbcStore from community-jdbc");
             }
             IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.secure();
-            Settings settings = new Settings(maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, wilsonZ, maxAttempts);
+            Settings settings = new Settings(
+                    maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, wilsonZ, maxAttempts, trustPolicy);
             return new Engine(store, clock, ids, List.copyOf(listeners), settings);
         }
 

@@ -22,9 +22,12 @@ import dev.niche.community.post.TreeRequest;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.post.ThreadView;
 import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustPolicy;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
@@ -53,8 +56,9 @@ final class PostCommands implements Posts {
         return context.work().command("start thread", (tx, outbox) -> {
             Access.actor(tx, actor);
             CommunityRecord community = Access.readable(tx, actor.asViewer(), command.community());
-            Access.participant(tx, actor, community);
+            MembershipRecord member = Access.participant(tx, actor, community);
             Access.open(community);
+            requireLinkPrivilege(tx, community, member, command.title(), command.body(), command.link());
             PostId id = new PostId(context.ids().newId());
             Instant now = context.now();
             PostRecord thread = new PostRecord(id, community.id(), id, null, 0, actor.pseudonym(), actor.account(),
@@ -62,6 +66,7 @@ final class PostCommands implements Posts {
                     PlainTextRules.normalizeOrNull(command.link()), now, null, false, false, PostCounters.ZERO,
                     Ranking.ranks(PostCounters.ZERO, now, context.settings().wilsonZ()));
             tx.posts().insert(thread);
+            ActivityLog.started(tx, community.id(), actor.account(), id, now);
             outbox.add(new CommunityEvent.ThreadStarted(community.id(), id, actor.pseudonym(), now));
             return single(tx, thread, actor.asViewer());
         });
@@ -76,8 +81,9 @@ final class PostCommands implements Posts {
             Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), command.parent());
             PostRecord parent = found.post();
             CommunityRecord community = found.community();
-            Access.participant(tx, actor, community);
+            MembershipRecord member = Access.participant(tx, actor, community);
             Access.open(community);
+            requireLinkPrivilege(tx, community, member, null, command.body(), null);
             if (parent.deleted()) {
                 throw new ConflictException("post " + parent.id() + " was deleted; it takes no replies");
             }
@@ -97,6 +103,7 @@ final class PostCommands implements Posts {
                     PostCounters.ZERO, Ranking.ranks(PostCounters.ZERO, now, context.settings().wilsonZ()));
             tx.posts().insert(reply);
             tx.posts().addReply(parent.id(), root.id());
+            ActivityLog.replied(tx, community.id(), actor.account(), root.id(), now);
             outbox.add(new CommunityEvent.ReplyPosted(community.id(), root.id(), parent.id(), id, actor.pseudonym(), now));
             return single(tx, reply, actor.asViewer());
         });
@@ -116,6 +123,13 @@ final class PostCommands implements Posts {
                 throw new ConflictException("post " + post.id() + " was deleted; it cannot be edited");
             }
             checkShape(post, command);
+            if (Policies.hasLink(command.title(), command.body(), command.link())) {
+                MembershipRecord member = tx.memberships().find(post.community(), actor.account())
+                        .filter(m -> m.state() == MemberState.ACTIVE)
+                        .orElseThrow(() -> new ForbiddenException("editing a post in community "
+                                + own.community().slug() + " needs an active membership"));
+                requireLinkPrivilege(tx, own.community(), member, command.title(), command.body(), command.link());
+            }
             Instant now = context.now();
             PostRecord edited = post.withText(
                     post.isRoot() ? PlainTextRules.normalize(Objects.requireNonNull(command.title())) : "",
@@ -237,6 +251,15 @@ final class PostCommands implements Posts {
 
     private static PostView single(StoreTransaction tx, PostRecord post, Viewer viewer) {
         return Views.posts(tx, List.of(post), viewer).get(0);
+    }
+
+    /** Refuses a post that carries a link unless the member holds the POST_LINKS privilege. */
+    private void requireLinkPrivilege(StoreTransaction tx, CommunityRecord community, MembershipRecord member,
+            @Nullable String title, @Nullable String body, @Nullable String link) {
+        if (Policies.hasLink(title, body, link)) {
+            TrustPolicy policy = Policies.of(tx, community.id(), context.settings().trustPolicy());
+            Policies.require(tx, policy, community, member, Privilege.POST_LINKS);
+        }
     }
 
     /** A post the actor wrote, under the exact pseudonym acting now. */

@@ -1,5 +1,6 @@
 package dev.niche.community.core;
 
+import dev.niche.community.trust.TrustPolicy;
 import java.util.Set;
 
 /**
@@ -11,8 +12,10 @@ import java.util.Set;
  * @param wilsonZ                 the confidence of the BEST reply sort
  * @param maxAttempts             how often a unit of work runs before a transient store failure is
  *                                reported as UNAVAILABLE
+ * @param trustPolicy             the policy of communities without their own
  */
-record Settings(int maxPseudonymsPerAccount, int maxReplyDepth, Set<String> reservedHandles, double wilsonZ, int maxAttempts) {
+record Settings(int maxPseudonymsPerAccount, int maxReplyDepth, Set<String> reservedHandles, double wilsonZ, int maxAttempts,
+        TrustPolicy trustPolicy) {
     Settings {
         reservedHandles = Set.copyOf(reservedHandles);
     }

@@ -7,10 +7,13 @@ import dev.niche.community.event.CommunityEvent;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.spi.VoteRecord;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import dev.niche.community.vote.VoteOutcome;
@@ -23,7 +26,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Casting, changing and retracting votes. The account votes, whichever pseudonym it acts under, so
  * one account holds at most one vote per post; a vote on a post by the same account is kept but not
- * counted. Counters change only by atomic deltas.
+ * counted. Counters change only by atomic deltas. Each change of direction also goes to the author's
+ * reputation ledger ({@link Ledger}); down votes need the DOWNVOTE privilege.
  */
 final class VoteCommands implements Votes {
     private final Context context;
@@ -38,24 +42,37 @@ final class VoteCommands implements Votes {
         context.validator().check(command);
         return context.work().command("cast vote", (tx, outbox) -> {
             Access.actor(tx, actor);
-            PostRecord post = votable(tx, actor, command.post());
-            boolean counted = !post.authorAccount().equals(actor.account());
+            Votable target = votable(tx, actor, command.post());
+            PostRecord post = target.post();
             Direction direction = command.direction();
             Optional<VoteRecord> existing = tx.votes().find(post.id(), actor.account());
             Instant now = context.now();
-            VoteRecord vote = new VoteRecord(post.id(), actor.account(), actor.pseudonym(), direction, counted, now);
             PostCounters counters = post.counters();
+            if (existing.isPresent() && existing.get().direction() == direction) {
+                VoteRecord kept = existing.get();
+                if (!kept.voter().equals(actor.pseudonym())) {
+                    tx.votes().update(new VoteRecord(post.id(), actor.account(), actor.pseudonym(), direction,
+                            kept.counted(), now));
+                    outbox.add(new CommunityEvent.VoteCast(post.community(), post.id(), actor.pseudonym(), direction, now));
+                }
+                return outcome(post.id(), direction, kept.counted(), counters);
+            }
+            TrustPolicy policy = Policies.of(tx, post.community(), context.settings().trustPolicy());
+            if (direction == Direction.DOWN) {
+                Policies.require(tx, policy, target.community(), target.membership(), Privilege.DOWNVOTE);
+            }
+            Ledger.Judgement judgement = Ledger.judge(tx, policy, post, actor, target.membership().role(), direction, now);
+            VoteRecord vote = new VoteRecord(post.id(), actor.account(), actor.pseudonym(), direction,
+                    judgement.counted(), now);
             if (existing.isEmpty()) {
                 tx.votes().insert(vote);
-                counters = apply(tx, post, null, vote, context.settings().wilsonZ());
-            } else if (existing.get().direction() != direction || !existing.get().voter().equals(actor.pseudonym())) {
-                tx.votes().update(vote);
-                counters = apply(tx, post, existing.get(), vote, context.settings().wilsonZ());
             } else {
-                return outcome(post.id(), direction, counted, counters);
+                tx.votes().update(vote);
             }
+            counters = apply(tx, post, existing.orElse(null), vote, context.settings().wilsonZ());
+            Ledger.record(tx, policy, post, actor, judgement, now);
             outbox.add(new CommunityEvent.VoteCast(post.community(), post.id(), actor.pseudonym(), direction, now));
-            return outcome(post.id(), direction, counted, counters);
+            return outcome(post.id(), direction, judgement.counted(), counters);
         });
     }
 
@@ -65,34 +82,37 @@ final class VoteCommands implements Votes {
         Objects.requireNonNull(postId, "post");
         return context.work().command("retract vote", (tx, outbox) -> {
             Access.actor(tx, actor);
-            PostRecord post = votable(tx, actor, postId);
+            PostRecord post = votable(tx, actor, postId).post();
             Optional<VoteRecord> existing = tx.votes().find(postId, actor.account());
             if (existing.isEmpty()) {
                 return outcome(postId, null, false, post.counters());
             }
             tx.votes().delete(postId, actor.account());
             PostCounters counters = apply(tx, post, existing.get(), null, context.settings().wilsonZ());
+            TrustPolicy policy = Policies.of(tx, post.community(), context.settings().trustPolicy());
+            Ledger.record(tx, policy, post, actor, null, context.now());
             outbox.add(new CommunityEvent.VoteRetracted(post.community(), postId, actor.pseudonym(), context.now()));
             return outcome(postId, null, false, counters);
         });
     }
 
+    /** A post the actor may vote on, its community, and the actor's membership there. */
+    private record Votable(PostRecord post, CommunityRecord community, MembershipRecord membership) {}
+
     /** A post the actor's account may vote on: readable, live, in an open community it belongs to. */
-    private static PostRecord votable(StoreTransaction tx, Actor actor, PostId id) {
+    private static Votable votable(StoreTransaction tx, Actor actor, PostId id) {
         Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
         PostRecord post = found.post();
         CommunityRecord community = found.community();
-        boolean member = tx.memberships().find(community.id(), actor.account())
+        MembershipRecord membership = tx.memberships().find(community.id(), actor.account())
                 .filter(m -> m.state() == MemberState.ACTIVE)
-                .isPresent();
-        if (!member) {
-            throw new ForbiddenException("voting in community " + community.slug() + " needs an active membership");
-        }
+                .orElseThrow(() -> new ForbiddenException(
+                        "voting in community " + community.slug() + " needs an active membership"));
         Access.open(community);
         if (post.deleted()) {
             throw new ConflictException("post " + id + " was deleted; its votes are frozen");
         }
-        return post;
+        return new Votable(post, community, membership);
     }
 
     /**

@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.NavigableSet;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A vote changes a post's score and rank keys; {@link #reindex} then moves the post within the
  * indexes whose key changed, and an undo moves it back.
+ *
+ * <p>Each community's post ids are also kept in insert order, for the batch reads of other tables
+ * that need every post of one community ({@link #forEachIn}).
  */
 final class PostRows {
     private static final Comparator<SortKey> DESCENDING =
@@ -42,9 +46,25 @@ final class PostRows {
     private final HashMap<PostId, PostRecord> byId = new HashMap<>();
     private final HashMap<CommunityId, EnumMap<ThreadSort, TreeSet<SortKey>>> threadIndexes = new HashMap<>();
     private final HashMap<PostId, EnumMap<ReplySort, TreeSet<SortKey>>> replyIndexes = new HashMap<>();
+    private final HashMap<CommunityId, ArrayList<PostId>> byCommunity = new HashMap<>();
 
     PostTable table(UnitOfWork unit) {
         return new View(unit);
+    }
+
+    /** The post with this id, or null; for other tables' reads inside a unit of work. */
+    @Nullable PostRecord row(PostId id) {
+        return byId.get(id);
+    }
+
+    /** Passes every post of the community to {@code action}, in insert order. */
+    void forEachIn(CommunityId community, Consumer<PostRecord> action) {
+        ArrayList<PostId> ids = byCommunity.get(community);
+        if (ids != null) {
+            for (PostId id : ids) {
+                action.accept(byId.get(id));
+            }
+        }
     }
 
     /** Adds a new post to the indexes of its community or parent. */
@@ -158,9 +178,13 @@ final class PostRows {
             }
             byId.put(post.id(), post);
             index(post);
+            ArrayList<PostId> inCommunity = byCommunity.computeIfAbsent(post.community(), c -> new ArrayList<>());
+            inCommunity.add(post.id());
             unit.onUndo(() -> {
                 byId.remove(post.id());
                 unindex(post);
+                // Undone newest first, so this post is again the community's last.
+                inCommunity.remove(inCommunity.size() - 1);
             });
         }
 

@@ -7,10 +7,14 @@ record Tables(
         MembershipRows memberships,
         InviteRows invites,
         PostRows posts,
-        VoteRows votes) {
+        VoteRows votes,
+        ReputationRows reputation,
+        TrustRows trust) {
 
     static Tables empty() {
+        PostRows posts = new PostRows();
+        VoteRows votes = new VoteRows();
         return new Tables(new PseudonymRows(), new CommunityRows(), new MembershipRows(),
-                new InviteRows(), new PostRows(), new VoteRows());
+                new InviteRows(), posts, votes, new ReputationRows(), new TrustRows(posts, votes));
     }
 }

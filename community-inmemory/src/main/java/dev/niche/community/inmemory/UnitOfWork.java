@@ -6,9 +6,12 @@ import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
 import dev.niche.community.spi.PseudonymTable;
+import dev.niche.community.spi.ReputationTable;
 import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.TrustTable;
 import dev.niche.community.spi.VoteTable;
 import java.util.ArrayList;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,6 +33,8 @@ final class UnitOfWork implements StoreTransaction {
     private @Nullable InviteTable invites;
     private @Nullable PostTable posts;
     private @Nullable VoteTable votes;
+    private @Nullable ReputationTable reputation;
+    private @Nullable TrustTable trust;
 
     private UnitOfWork(Tables tables, boolean writable) {
         this.tables = tables;
@@ -110,6 +115,28 @@ final class UnitOfWork implements StoreTransaction {
         return view;
     }
 
+    @Override
+    public ReputationTable reputation() {
+        checkOpen();
+        ReputationTable view = reputation;
+        if (view == null) {
+            view = tables.reputation().table(this);
+            reputation = view;
+        }
+        return view;
+    }
+
+    @Override
+    public TrustTable trust() {
+        checkOpen();
+        TrustTable view = trust;
+        if (view == null) {
+            view = tables.trust().table(this);
+            trust = view;
+        }
+        return view;
+    }
+
     /**
      * Does nothing beyond checking that the unit is open: every write unit already holds the store's
      * one write lock from start to end, so any two units that lock the same account are serialized
@@ -138,6 +165,20 @@ final class UnitOfWork implements StoreTransaction {
     /** Records how to undo a write that has just been made. */
     void onUndo(Runnable inverse) {
         undoLog.add(inverse);
+    }
+
+    /**
+     * Puts {@code value} under {@code key} and records how to undo it: by putting back the value it
+     * replaced, or by removing the key if it had none. Returns the value it replaced.
+     */
+    <K, V> @Nullable V put(Map<K, V> map, K key, V value) {
+        V replaced = map.put(key, value);
+        if (replaced == null) {
+            onUndo(() -> map.remove(key));
+        } else {
+            onUndo(() -> map.put(key, replaced));
+        }
+        return replaced;
     }
 
     /** Undoes every write of this unit, newest first; an undo that fails is attached to {@code failure}. */

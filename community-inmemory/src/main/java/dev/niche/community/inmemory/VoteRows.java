@@ -10,6 +10,7 @@ import dev.niche.community.spi.VoteTally;
 import dev.niche.community.vote.Direction;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -26,6 +27,12 @@ final class VoteRows {
 
     VoteTable table(UnitOfWork unit) {
         return new View(unit);
+    }
+
+    /** The votes on a post, in no order; for other tables' reads inside a unit of work. */
+    Collection<VoteRecord> on(PostId post) {
+        HashMap<AccountId, VoteRecord> votes = byPost.get(post);
+        return votes == null ? List.of() : votes.values();
     }
 
     private @Nullable VoteRecord stored(PostId post, AccountId account) {

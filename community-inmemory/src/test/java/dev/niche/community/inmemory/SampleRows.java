@@ -11,6 +11,8 @@ import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.InviteRecord;
+import dev.niche.community.spi.LedgerEntry;
+import dev.niche.community.spi.LedgerKind;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
 import dev.niche.community.spi.PostRecord;
@@ -85,17 +87,39 @@ final class SampleRows {
     }
 
     static PostRecord root(long n, CommunityId community, Instant createdAt) {
-        return new PostRecord(postId(n), community, postId(n), null, 0, pseudonymId(1), account(1),
+        return root(n, community, createdAt, pseudonymId(1), account(1));
+    }
+
+    static PostRecord root(long n, CommunityId community, Instant createdAt, PseudonymId author, AccountId account) {
+        return new PostRecord(postId(n), community, postId(n), null, 0, author, account,
                 "Thread " + n, "Body " + n, null, createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static PostRecord reply(long n, PostRecord parent, Instant createdAt) {
+        return reply(n, parent, createdAt, pseudonymId(1), account(1));
+    }
+
+    static PostRecord reply(long n, PostRecord parent, Instant createdAt, PseudonymId author, AccountId account) {
         return new PostRecord(postId(n), parent.community(), parent.thread(), parent.id(), parent.depth() + 1,
-                pseudonymId(1), account(1), "", "Reply " + n, null, createdAt, null, false, false,
-                PostCounters.ZERO, UNRANKED);
+                author, account, "", "Reply " + n, null, createdAt, null, false, false, PostCounters.ZERO, UNRANKED);
     }
 
     static VoteRecord vote(PostId post, AccountId account, Direction direction) {
         return new VoteRecord(post, account, pseudonymId(1), direction, true, T0);
+    }
+
+    /** The UTC day of an instant, as days since 1970-01-01. */
+    static long day(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 86_400);
+    }
+
+    /**
+     * A ledger entry: {@code voter} (account n, pseudonym n) voted on {@code post} by {@code author}
+     * (account n, pseudonym n) at {@code at}.
+     */
+    static LedgerEntry entry(CommunityId community, int author, LedgerKind kind, int points, PostId post, int voter,
+            Instant at) {
+        return new LedgerEntry(community, pseudonymId(author), account(author), kind, points, post, account(voter),
+                pseudonymId(voter), day(at), at);
     }
 }

@@ -6,7 +6,9 @@ import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
 import dev.niche.community.spi.PseudonymTable;
+import dev.niche.community.spi.ReputationTable;
 import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.TrustTable;
 import dev.niche.community.spi.VoteTable;
 
 /** The tables of one unit of work, all on the unit's one {@link Session}. */
@@ -17,6 +19,8 @@ final class JdbcTransaction implements StoreTransaction {
     private final JdbcInviteTable invites;
     private final JdbcPostTable posts;
     private final JdbcVoteTable votes;
+    private final JdbcReputationTable reputation;
+    private final JdbcTrustTable trust;
     private final AccountLocks accountLocks;
 
     JdbcTransaction(Session session) {
@@ -28,6 +32,8 @@ final class JdbcTransaction implements StoreTransaction {
         this.invites = new JdbcInviteTable(session);
         this.posts = new JdbcPostTable(session, versions, communitiesRead);
         this.votes = new JdbcVoteTable(session, versions);
+        this.reputation = new JdbcReputationTable(session);
+        this.trust = new JdbcTrustTable(session);
         this.accountLocks = new AccountLocks(session);
     }
 
@@ -59,6 +65,16 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public VoteTable votes() {
         return votes;
+    }
+
+    @Override
+    public ReputationTable reputation() {
+        return reputation;
+    }
+
+    @Override
+    public TrustTable trust() {
+        return trust;
     }
 
     @Override

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.niche.community.AccountId;
+import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.Role;
+import dev.niche.community.post.PostId;
 import dev.niche.community.post.ReplySort;
+import dev.niche.community.spi.ActivityRecord;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.DuplicateKeyException;
 import dev.niche.community.spi.InviteRecord;
@@ -20,12 +23,16 @@ import dev.niche.community.spi.TransientStoreException;
 import dev.niche.community.spi.UniqueKey;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.spi.VoteTally;
+import dev.niche.community.trust.Activity;
 import dev.niche.community.vote.Direction;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -155,6 +162,73 @@ class ConcurrencyTest extends OnEveryDatabase {
             assertThat(outcomes.stream().mapToInt(o -> (Integer) o).sum()).isEqualTo(13);
             int uses = store().read(tx -> tx.invites().byId(invite.id())).orElseThrow().uses();
             assertThat(uses).isEqualTo(13);
+        }
+    }
+
+    @Nested
+    @DisplayName("Reputation totals and activity")
+    class ReputationAndActivity {
+        @Test
+        @DisplayName("lose no point added to a total from eight threads at once, its creation included, and each add sees its own total")
+        void totals() throws Exception {
+            CommunityId community = CommunityId.of(UUID.randomUUID().toString());
+            List<PseudonymId> members = new ArrayList<>();
+            for (int i = 0; i < ROUNDS; i++) {
+                members.add(PseudonymId.of(UUID.randomUUID().toString()));
+            }
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                List<Long> seen = new ArrayList<>();
+                for (PseudonymId member : members) {
+                    seen.add(store().write(tx -> tx.reputation().addToTotal(community, member, 10)));
+                }
+                return seen;
+            });
+
+            assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(List.class));
+            for (int i = 0; i < ROUNDS; i++) {
+                int round = i;
+                List<Long> returned = outcomes.stream().map(outcome -> ((List<?>) outcome).get(round))
+                        .map(Long.class::cast).sorted().toList();
+                List<Long> everyStep = LongStream.rangeClosed(1, Concurrently.THREADS).map(n -> n * 10).boxed().toList();
+                assertThat(returned).as("the totals returned for member %d", round).isEqualTo(everyStep);
+                long total = store().read(tx -> tx.reputation().total(community, members.get(round)));
+                assertThat(total).isEqualTo(Concurrently.THREADS * 10L);
+            }
+        }
+
+        @Test
+        @DisplayName("lose no activity count and no visit added to one day from eight threads at once, its creation included")
+        void activity() throws Exception {
+            CommunityId community = CommunityId.of(UUID.randomUUID().toString());
+            AccountId member = Records.account();
+            PostId topic = PostId.of(UUID.randomUUID().toString());
+
+            List<Object> outcomes = Concurrently.run(thread -> {
+                for (int day = 0; day < ROUNDS; day++) {
+                    ActivityRecord change = new ActivityRecord(community, member, day, thread == day % Concurrently.THREADS,
+                            1, 2, 3, 4);
+                    int touched = day;
+                    store().write(tx -> {
+                        tx.trust().addActivity(change);
+                        tx.trust().touchThread(community, member, topic, touched * Concurrently.THREADS + thread,
+                                thread % 2 == 0);
+                        return null;
+                    });
+                }
+                return "done";
+            });
+
+            assertThat(outcomes).containsOnly("done");
+            long adds = (long) Concurrently.THREADS * ROUNDS;
+            Activity all = store().read(tx -> tx.trust().activity(community, member, Long.MIN_VALUE));
+            assertThat(all).isEqualTo(new Activity(ROUNDS, 1, adds, Duration.ofSeconds(2 * adds), 3 * adds, 4 * adds, 1));
+            long lastDay = (ROUNDS - 1L) * Concurrently.THREADS;
+            Activity last = store().read(tx -> tx.trust().activity(community, member, lastDay + Concurrently.THREADS - 1));
+            assertThat(last.threadsEntered()).as("the latest entered day is the last odd thread's").isEqualTo(1);
+            assertThat(last.threadsRepliedTo()).as("no reply was recorded on the last day").isZero();
+            Activity replied = store().read(tx -> tx.trust().activity(community, member, lastDay + Concurrently.THREADS - 2));
+            assertThat(replied.threadsRepliedTo()).as("the latest replied day is the last even thread's").isEqualTo(1);
         }
     }
 

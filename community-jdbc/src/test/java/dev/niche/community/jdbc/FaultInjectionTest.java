@@ -6,18 +6,28 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.UnavailableException;
+import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
+import dev.niche.community.post.PostId;
+import dev.niche.community.spi.ActivityRecord;
 import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.LedgerEntry;
+import dev.niche.community.spi.LedgerKind;
+import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.TransientStoreException;
+import dev.niche.community.trust.TrustLevel;
 import dev.niche.community.vote.Direction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -145,6 +155,82 @@ class FaultInjectionTest extends OnEveryDatabase {
             assertThat(thrown.getSuppressed()).hasSize(1);
             var stored = store().read(tx -> tx.communities().byId(community.id()));
             assertThat(stored).isEmpty();
+        }
+    }
+
+    /**
+     * What a vote's reputation and a recompute write, every row new, so that each upsert takes its
+     * path that creates the row (on H2, three statements).
+     */
+    private record TrustCommand(CommunityId community, PseudonymId author, AccountId member, PostId thread) {
+        static TrustCommand fresh() {
+            return new TrustCommand(Records.community().id(), PseudonymId.of(UUID.randomUUID().toString()),
+                    Records.account(), PostId.of(UUID.randomUUID().toString()));
+        }
+
+        void run(JdbcStore store) {
+            store.write(tx -> {
+                tx.reputation().append(new LedgerEntry(community, author, member, LedgerKind.UPVOTE, 10, thread,
+                        Records.account(), PseudonymId.of(UUID.randomUUID().toString()), 1, T0));
+                tx.reputation().addToTotal(community, author, 10);
+                tx.trust().addActivity(new ActivityRecord(community, member, 1, true, 1, 1, 1, 1));
+                tx.trust().touchThread(community, member, thread, 1, true);
+                tx.trust().putLevel(new LevelRecord(community, member, TrustLevel.BASIC, false, T0));
+                tx.trust().putPolicy(community, "reputation.upvote=10");
+                tx.trust().replaceScores(community, Map.of(member, 1.0));
+                return null;
+            });
+        }
+    }
+
+    private int rowsOf(TrustCommand command) throws SQLException {
+        List<String> tables = List.of("niche_reputation_ledger", "niche_reputation_totals", "niche_activity_days",
+                "niche_thread_touches", "niche_trust_levels", "niche_trust_policies", "niche_trust_scores");
+        String sql = "SELECT " + tables.stream()
+                .map(table -> "(SELECT COUNT(*) FROM " + table + " WHERE community_id = ?)")
+                .collect(Collectors.joining(" + "));
+        try (Connection connection = database().connect(); PreparedStatement statement = connection.prepareStatement(sql)) {
+            for (int i = 1; i <= tables.size(); i++) {
+                statement.setString(i, command.community().value());
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                return rows.getInt(1);
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("A failing statement among reputation and trust writes")
+    class FailingTrustStatement {
+        @Test
+        @DisplayName("at any point, with the connection alive or dead, rolls back every ledger, total, activity, level, policy and score row")
+        void everyPoint() throws SQLException {
+            for (boolean killConnection : new boolean[] {false, true}) {
+                InstrumentedDataSource source = new InstrumentedDataSource(database());
+                JdbcStore store = JdbcStore.builder(source.dataSource()).dialect(database().dialect()).build();
+                TrustCommand.fresh().run(store);
+                source.failAtStatement(0, false);
+                TrustCommand complete = TrustCommand.fresh();
+                complete.run(store);
+                assertThat(rowsOf(complete)).as("a complete command writes all of its rows").isEqualTo(7);
+                int statements = source.statements.get();
+                assertThat(statements).isGreaterThanOrEqualTo(7);
+
+                for (int failAt = 1; failAt <= statements; failAt++) {
+                    source.failAtStatement(failAt, killConnection);
+                    TrustCommand command = TrustCommand.fresh();
+
+                    Throwable thrown = catchThrowable(() -> command.run(store));
+
+                    String point = "failure at statement " + failAt + (killConnection ? " with the connection killed" : "");
+                    assertThat(thrown).as(point).isInstanceOf(TransientStoreException.class)
+                            .hasMessageStartingWith("could not ")
+                            .hasMessageNotContaining(command.member().value());
+                    assertThat(rowsOf(command)).as(point).isZero();
+                }
+                assertThat(source.closed.get()).as("every connection was closed").isEqualTo(source.opened.get());
+            }
         }
     }
 

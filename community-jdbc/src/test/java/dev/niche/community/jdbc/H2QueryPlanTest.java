@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * the WHERE clause fixes; otherwise it sorts every matching row, which costs seconds at a million
  * threads. Its plans say {@code index sorted} when the order comes from the index.
  */
-@DisplayName("On H2, thread pages and reply pages read their index in order instead of sorting")
+@DisplayName("On H2, thread pages, reply pages and leaderboards read their index in order instead of sorting")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class H2QueryPlanTest {
     private TestDatabase database;
@@ -48,6 +49,13 @@ class H2QueryPlanTest {
     @DisplayName("a first reply page in every sort")
     void replies(ReplySort sort) throws SQLException {
         assertThat(plan(JdbcPostTable.childrenSql(sort, false))).contains("index sorted");
+    }
+
+    @Test
+    @DisplayName("a first leaderboard page")
+    void leaderboard() throws SQLException {
+        assertThat(plan(JdbcReputationTable.LEADERBOARD_FIRST)).containsIgnoringCase("niche_reputation_totals_board_ix")
+                .contains("index sorted");
     }
 
     private String plan(String sql) throws SQLException {

@@ -2,6 +2,8 @@ package dev.niche.community.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.niche.community.identity.PseudonymId;
+import dev.niche.community.spi.CommunityRecord;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -9,6 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.junit.jupiter.api.AfterEach;
@@ -19,8 +22,7 @@ import org.jspecify.annotations.Nullable;
 
 @DisplayName("Migrations are Flyway's, with a history table of their own")
 class MigrationTest extends OnEveryDatabase {
-    private static final List<String> TABLES = List.of("niche_pseudonyms", "niche_accounts", "niche_communities",
-            "niche_community_tags", "niche_memberships", "niche_invites", "niche_posts", "niche_votes");
+    private static final List<String> TABLES = TestDatabase.NICHE_TABLES;
 
     /** A database of its own for each test, since these tests are about an empty one. */
     private @Nullable TestDatabase fresh;
@@ -80,7 +82,7 @@ class MigrationTest extends OnEveryDatabase {
     }
 
     @Test
-    @DisplayName("create every table and record version 1 in niche_schema_history, and applying them again changes nothing")
+    @DisplayName("create every table and record versions 1 and 2 in niche_schema_history, and applying them again changes nothing")
     void applyAndReapply() throws SQLException {
         JdbcStore.builder(fresh().dataSource()).migrate(true).build();
         List<MigrationInfo> first = nicheHistory();
@@ -88,15 +90,47 @@ class MigrationTest extends OnEveryDatabase {
         JdbcStore.builder(fresh().dataSource()).migrate(true).build();
         List<MigrationInfo> second = nicheHistory();
 
-        assertThat(first).extracting(info -> info.getVersion().getVersion()).containsExactly("1");
-        assertThat(first.get(0).getState().isApplied()).isTrue();
-        assertThat(first.get(0).getScript()).isEqualTo("V1__niche_schema.sql");
+        assertThat(first).extracting(info -> info.getVersion().getVersion()).containsExactly("1", "2");
+        assertThat(first).allSatisfy(info -> assertThat(info.getState().isApplied()).isTrue());
+        assertThat(first).extracting(MigrationInfo::getScript)
+                .containsExactly("V1__niche_schema.sql", "V2__reputation_and_trust.sql");
         assertThat(second).extracting(MigrationInfo::getInstalledRank)
                 .containsExactlyElementsOf(first.stream().map(MigrationInfo::getInstalledRank).toList());
         for (String table : TABLES) {
             assertThat(tableExists(table)).as(table).isTrue();
         }
         assertThat(tableExists("flyway_schema_history")).as("Flyway's default history table").isFalse();
+    }
+
+    @Test
+    @DisplayName("bring a database at version 1 to version 2, keeping its rows")
+    void upgradeFromVersion1() throws SQLException {
+        Flyway.configure()
+                .dataSource(fresh().dataSource())
+                .locations(fresh().dialect().migrationLocation())
+                .table(JdbcStore.SCHEMA_HISTORY_TABLE)
+                .target("1")
+                .load()
+                .migrate();
+        assertThat(nicheHistory()).extracting(info -> info.getVersion().getVersion()).containsExactly("1");
+        assertThat(tableExists("niche_reputation_totals")).isFalse();
+        CommunityRecord community = Records.community();
+        JdbcStore.builder(fresh().dataSource()).dialect(fresh().dialect()).build().write(tx -> {
+            tx.communities().insert(community);
+            return null;
+        });
+
+        JdbcStore store = JdbcStore.builder(fresh().dataSource()).migrate(true).build();
+
+        assertThat(nicheHistory()).extracting(info -> info.getVersion().getVersion()).containsExactly("1", "2");
+        for (String table : TABLES) {
+            assertThat(tableExists(table)).as(table).isTrue();
+        }
+        var kept = store.read(tx -> tx.communities().byId(community.id()));
+        assertThat(kept).contains(community);
+        PseudonymId member = PseudonymId.of(UUID.randomUUID().toString());
+        long total = store.write(tx -> tx.reputation().addToTotal(community.id(), member, 10));
+        assertThat(total).isEqualTo(10);
     }
 
     @Test

@@ -3,9 +3,12 @@ package dev.niche.community.jdbc;
 import static dev.niche.community.jdbc.Records.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.niche.community.AccountId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.spi.CommunityRecord;
+import dev.niche.community.spi.LedgerEntry;
+import dev.niche.community.spi.LedgerKind;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadSort;
@@ -37,19 +40,21 @@ import org.junit.jupiter.api.TestInstance;
  * would be a real choice. The plans are written to {@code target/postgresql-plans.txt}; the README
  * keeps a copy as evidence.
  */
-@DisplayName("On PostgreSQL, thread pages, reply pages and member lists are index scans without a sort")
+@DisplayName("On PostgreSQL, thread, reply, member, leaderboard and serial-vote pages and the ledger reads of a vote are index scans")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresQueryPlanTest {
     /** One big community, where a sort would cost, among small ones. */
     private static final int BIG = 3_000;
     private static final int SMALL = 50;
     private static final int SMALL_COMMUNITIES = 20;
+    private static final long DAY = 20_574;
 
     private @Nullable TestDatabase database;
     private final CommunityRecord big = Records.community();
     private final List<PostRecord> bigRoots = new ArrayList<>();
     private final List<PostRecord> bigReplies = new ArrayList<>();
     private final List<MembershipRecord> bigMembers = new ArrayList<>();
+    private final List<LedgerEntry> bigLedger = new ArrayList<>();
     private final StringBuilder evidence = new StringBuilder();
 
     @BeforeAll
@@ -75,14 +80,29 @@ class PostgresQueryPlanTest {
                         i % 4 == 0 ? MemberState.PENDING : MemberState.ACTIVE, T0.plusSeconds(i));
                 bigMembers.add(member);
                 tx.memberships().insert(member);
+                // Each member's thread gets a vote from the member before, every tenth held as serial.
+                MembershipRecord voter = bigMembers.get(Math.max(0, i - 1));
+                LedgerEntry entry = new LedgerEntry(big.id(), member.pseudonym(), member.account(),
+                        i % 10 == 0 ? LedgerKind.SERIAL_VOTE : LedgerKind.UPVOTE, i % 10 == 0 ? 0 : 10, root.id(),
+                        voter.account(), voter.pseudonym(), DAY + i % 30, T0.plusSeconds(i));
+                bigLedger.add(entry);
+                tx.reputation().append(entry);
+                tx.reputation().addToTotal(big.id(), member.pseudonym(), i * 37L % 500);
             }
             for (int c = 0; c < SMALL_COMMUNITIES; c++) {
                 CommunityRecord small = Records.community();
                 tx.communities().insert(small);
                 for (int i = 0; i < SMALL; i++) {
-                    tx.posts().insert(Records.root(small.id(), T0.plusSeconds(i)));
-                    tx.memberships().insert(Records.membership(small.id(), Records.account(),
-                            PseudonymId.of(UUID.randomUUID().toString()), MemberState.ACTIVE, T0.plusSeconds(i)));
+                    PostRecord root = Records.root(small.id(), T0.plusSeconds(i));
+                    tx.posts().insert(root);
+                    PseudonymId pseudonym = PseudonymId.of(UUID.randomUUID().toString());
+                    AccountId account = Records.account();
+                    tx.memberships().insert(Records.membership(small.id(), account, pseudonym, MemberState.ACTIVE,
+                            T0.plusSeconds(i)));
+                    tx.reputation().append(new LedgerEntry(small.id(), pseudonym, account, LedgerKind.SERIAL_VOTE, 0,
+                            root.id(), Records.account(), PseudonymId.of(UUID.randomUUID().toString()), DAY,
+                            T0.plusSeconds(i)));
+                    tx.reputation().addToTotal(small.id(), pseudonym, i);
                 }
             }
             return null;
@@ -188,6 +208,53 @@ class PostgresQueryPlanTest {
 
         for (String plan : List.of(first, next)) {
             assertThat(plan).contains("Index Scan using niche_memberships_page_ix").doesNotContain("Seq Scan", "Sort");
+        }
+    }
+    @Test
+    @DisplayName("a leaderboard page scans the index of totals by points")
+    void leaderboard() throws SQLException {
+        String first = plan("first leaderboard page", JdbcReputationTable.LEADERBOARD_FIRST,
+                p -> p.id(big.id()).integer(25));
+        String next = plan("next leaderboard page", JdbcReputationTable.LEADERBOARD_AFTER,
+                p -> p.id(big.id()).bigint(250).bigint(250).bigint(250).id(bigMembers.get(BIG / 2).pseudonym()).integer(25));
+
+        for (String plan : List.of(first, next)) {
+            assertThat(plan).containsPattern("Index (Only )?Scan using niche_reputation_totals_board_ix")
+                    .doesNotContain("Seq Scan", "Sort");
+        }
+    }
+
+    @Test
+    @DisplayName("each ledger query of a vote reads an index of the ledger")
+    void votePath() throws SQLException {
+        LedgerEntry entry = bigLedger.get(BIG / 2 + 1);
+
+        String held = plan("what a vote holds", JdbcReputationTable.VOTE_NET,
+                p -> p.id(entry.post()).text(entry.sourceAccount().value()));
+        String gains = plan("a day's up-vote gains", JdbcReputationTable.UPVOTE_GAINS,
+                p -> p.id(entry.community()).id(entry.pseudonym()).bigint(entry.day()));
+        String recent = plan("recent votes of one account on another", JdbcReputationTable.VOTES_SINCE,
+                p -> p.id(entry.community()).text(entry.sourceAccount().value()).text(entry.account().value())
+                        .instant(entry.at()));
+
+        assertThat(held).contains("niche_reputation_ledger_vote_ix").doesNotContain("Seq Scan");
+        assertThat(gains).contains("niche_reputation_ledger_gains_ix").doesNotContain("Seq Scan");
+        assertThat(recent).contains("niche_reputation_ledger_since_ix").doesNotContain("Seq Scan");
+    }
+
+    @Test
+    @DisplayName("a page of serial votes reads the partial index of serial votes in the order of its groups")
+    void serialPairs() throws SQLException {
+        LedgerEntry serial = bigLedger.get(BIG / 2);
+
+        String first = plan("first page of serial votes", JdbcReputationTable.SERIAL_PAIRS_FIRST,
+                p -> p.id(big.id()).integer(25));
+        String next = plan("next page of serial votes", JdbcReputationTable.SERIAL_PAIRS_AFTER,
+                p -> p.id(big.id()).id(serial.sourcePseudonym()).id(serial.sourcePseudonym())
+                        .id(serial.sourcePseudonym()).id(serial.pseudonym()).integer(25));
+
+        for (String plan : List.of(first, next)) {
+            assertThat(plan).contains("niche_reputation_ledger_serial_ix").doesNotContain("Seq Scan", "Sort");
         }
     }
 }

@@ -25,6 +25,9 @@ import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.spi.VoteTally;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import dev.niche.community.vote.VoteOutcome;
@@ -34,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -72,7 +76,10 @@ class SeveralNodesTest extends OnEveryDatabase {
         for (String name : List.of("node-a", "node-b")) {
             HikariDataSource pool = database().newPool(name, PAIRS + 1);
             pools.add(pool);
-            nodes.add(Niche.builder().store(JdbcStore.builder(pool).build()).build());
+            // Fresh members vote down here too: the race is the point, not the trust level down votes need.
+            nodes.add(Niche.builder().store(JdbcStore.builder(pool).build())
+                    .trustPolicy(TrustPolicy.defaults().withPrivilege(Privilege.DOWNVOTE, TrustLevel.NEW))
+                    .build());
         }
     }
 
@@ -175,6 +182,7 @@ class SeveralNodesTest extends OnEveryDatabase {
         for (PostId post : posts(roots, replies)) {
             assertVotesCounted(post, accounts);
         }
+        assertReputationRecounted(community, posts(roots, replies));
     }
 
     private static PostId target(Random random, List<PostId> roots, List<Posted> posted) {
@@ -258,6 +266,23 @@ class SeveralNodesTest extends OnEveryDatabase {
         assertThat(tally).as("recount of the vote rows of %s", post).isEqualTo(new VoteTally(ups, downs));
         assertThat(new VoteTally(stored.counters().ups(), stored.counters().downs()))
                 .as("counters of %s against the recount", post).isEqualTo(tally);
+    }
+
+    /** Each author's reputation total, moved by both nodes at once, against the sum of its ledger. */
+    private void assertReputationRecounted(CommunityView community, List<PostId> posts) {
+        Set<PseudonymId> authors = store().read(tx -> tx.posts().byIds(posts)).values().stream()
+                .map(PostRecord::author).collect(Collectors.toSet());
+        long earned = store().read(tx -> {
+            long sum = 0;
+            for (PseudonymId author : authors) {
+                long total = tx.reputation().total(community.id(), author);
+                assertThat(total).as("reputation of %s against its ledger", author)
+                        .isEqualTo(tx.reputation().recount(community.id(), author));
+                sum += total;
+            }
+            return sum;
+        });
+        assertThat(earned).as("reputation earned from the votes, twice as many up as down").isPositive();
     }
 
     private static Actor register(CommunityEngine node, AccountId account, String handle) {

@@ -41,7 +41,9 @@ final class TestDatabase implements AutoCloseable {
 
     /** Every Niche table, each after the tables whose foreign keys refer to it. */
     static final List<String> NICHE_TABLES = List.of("niche_votes", "niche_posts", "niche_memberships", "niche_invites",
-            "niche_community_tags", "niche_communities", "niche_pseudonyms", "niche_accounts");
+            "niche_community_tags", "niche_communities", "niche_pseudonyms", "niche_accounts",
+            "niche_reputation_ledger", "niche_reputation_totals", "niche_activity_days", "niche_thread_touches",
+            "niche_trust_levels", "niche_trust_policies", "niche_trust_scores");
 
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
     private static final Pattern MARIADB_DATABASE = Pattern.compile("^(jdbc:mariadb://[^/?]+/)([^?]*)(\\?.*)?$");

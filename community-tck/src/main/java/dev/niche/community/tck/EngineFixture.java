@@ -28,6 +28,9 @@ import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.time.Duration;
@@ -95,7 +98,20 @@ abstract class EngineFixture {
                 .store(store)
                 .clock(clock)
                 .idGenerator(IdGenerator.seeded(seed++, clock))
-                .listener(events::add);
+                .listener(events::add)
+                .trustPolicy(trustPolicy());
+    }
+
+    /**
+     * The trust policy of the fixture's communities. The scenarios of posts, votes, listings and trees
+     * post links and cast down votes from fresh members to test texts, counters and ranks, not
+     * privileges, so by default the fixture lets level 0 do both; the trust scenarios override this
+     * with the real defaults.
+     */
+    TrustPolicy trustPolicy() {
+        return TrustPolicy.defaults()
+                .withPrivilege(Privilege.DOWNVOTE, TrustLevel.NEW)
+                .withPrivilege(Privilege.POST_LINKS, TrustLevel.NEW);
     }
 
     /** A new account holding one pseudonym with {@code handle}, acting under it. */

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Nested;
 
 /**
  * The engine's behaviour suite: every rule of identities, communities, memberships, posts,
- * listings, reply trees, home feeds, votes, events, validation, privacy, cursors and concurrency,
- * driven through the public API of an engine built on the store under test. A store that passes it
- * behaves, under the engine, as the API documents.
+ * listings, reply trees, home feeds, votes, reputation and trust, events, validation, privacy,
+ * cursors and concurrency, driven through the public API of an engine built on the store under test.
+ * A store that passes it behaves, under the engine, as the API documents.
  *
  * <pre>{@code
  * class InMemoryEngineTest extends EngineScenarios {
@@ -176,6 +176,50 @@ public abstract class EngineScenarios {
     class Votes extends VoteScenarios {
         Votes() {
             super(EngineScenarios.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Reputation and trust")
+    class ReputationAndTrust {
+        @Nested
+        @DisplayName("reputation: the ledger, reversals, the daily cap and the leaderboard")
+        class Reputation extends ReputationScenarios {
+            Reputation() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("the serial-voting guard")
+        class SerialVotes extends SerialVotingScenarios {
+            SerialVotes() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("trust levels: earned, kept, lost and granted")
+        class Levels extends TrustLevelScenarios {
+            Levels() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("privileges gated by trust level")
+        class Privileges extends PrivilegeScenarios {
+            Privileges() {
+                super(EngineScenarios.this);
+            }
+        }
+
+        @Nested
+        @DisplayName("the sybil-resistant trust score")
+        class Scores extends TrustScoreScenarios {
+            Scores() {
+                super(EngineScenarios.this);
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
 import dev.niche.community.spi.PseudonymTable;
+import dev.niche.community.spi.ReputationTable;
 import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.TrustTable;
 import dev.niche.community.spi.VoteTable;
 
 /** The reference store's tables over one set of maps. */
@@ -45,6 +47,16 @@ final class ReferenceTransaction implements StoreTransaction {
     @Override
     public VoteTable votes() {
         return new ReferenceVotes(data);
+    }
+
+    @Override
+    public ReputationTable reputation() {
+        return new ReferenceReputation(data);
+    }
+
+    @Override
+    public TrustTable trust() {
+        return new ReferenceTrust(data);
     }
 
     @Override

@@ -35,15 +35,17 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>the store rules, one {@code @Nested} family per area of the SPI: lookups and updates of
  *       every table, each uniqueness invariant under 8 racing threads, exact counters under
- *       concurrent votes, keyset pages without gaps or repeats while rows are inserted, thread and
- *       reply listings in every sort, rank keys that reorder them at once and roll back, units of
- *       work that are all or nothing, isolated, visible to other threads and never nested, and
- *       values at the engine's longest lengths and in any Unicode;</li>
+ *       concurrent votes, reputation totals and daily activity exact under concurrent additions,
+ *       keyset pages without gaps or repeats while rows are inserted, leaderboards and serial-vote
+ *       pairs in order, endorsements counted exactly, thread and reply listings in every sort,
+ *       rank keys that reorder them at once and roll back, units of work that are all or nothing,
+ *       isolated, visible to other threads and never nested, and values at the engine's longest
+ *       lengths and in any Unicode;</li>
  *   <li>a model-based property: random sequences of units of work run against your store and a
  *       small reference store, which must answer every lookup alike after every step; a failure
  *       prints the shrunk sequence and the seed;</li>
  *   <li>the engine's own behaviour suite and properties ({@link EngineScenarios},
- *       {@link EngineProperties}), built on your store with the real core.</li>
+ *       {@link EngineProperties}, {@link TrustProperties}), built on your store with the real core.</li>
  * </ul>
  * Each rule's display name says what must hold, and its Javadoc starts with what to check when it
  * fails. The rules use real threads and never measure time; a rule that waits over a minute on a
@@ -200,6 +202,22 @@ public abstract class StoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Reputation: an append-only ledger, exact totals under contention, ordered leaderboards and serial pairs")
+    class Reputation extends ReputationRules {
+        Reputation() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Trust: activity exact under contention, thread visits, levels, policies, scores and endorsements")
+    class Trust extends TrustRules {
+        Trust() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
     @DisplayName("Units of work: all or nothing, isolated, visible, not nested")
     class UnitsOfWork extends UnitOfWorkRules {
         UnitsOfWork() {
@@ -240,6 +258,20 @@ public abstract class StoreCompatibilityKit {
     @Group
     @Label("The engine's properties, running on this store")
     class EngineLaws extends EngineProperties {
+        @Override
+        protected CommunityStore newStore() {
+            return StoreCompatibilityKit.this.newStore();
+        }
+
+        @Override
+        protected void cleanUp(CommunityStore store) {
+            StoreCompatibilityKit.this.cleanUp(store);
+        }
+    }
+
+    @Group
+    @Label("The engine's reputation laws, running on this store")
+    class ReputationLaws extends TrustProperties {
         @Override
         protected CommunityStore newStore() {
             return StoreCompatibilityKit.this.newStore();

@@ -2,28 +2,38 @@ package dev.niche.community.tck;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
+import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.InviteId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.ThreadSort;
 import dev.niche.community.spi.CommunitySearch;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.PseudonymRecord;
 import dev.niche.community.spi.StoreTransaction;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Everything the SPI can read about a known set of accounts, communities and invites, in one read
  * unit of work: pseudonyms, communities, memberships, posts with their counters, votes, tallies,
- * invites and the discovery index. Two snapshots are equal exactly when nothing readable changed.
+ * invites, the discovery index, reputation (totals, leaderboards, recounts and what the ledger holds
+ * per vote and per pair of accounts) and trust (activity, levels, policies, endorsements and
+ * scores). Two snapshots are equal exactly when nothing readable changed.
  *
  * @param rows the records read, in a fixed order
  */
 record StoreSnapshot(List<String> rows) {
     private static final int ALL = 10_000;
+    /** Before any time the engine's clock shows in the kit, so that the whole ledger and every day count. */
+    private static final Instant EVER = Instant.EPOCH;
+    private static final long FROM_THE_FIRST_DAY = 0;
 
     static StoreSnapshot of(CommunityStore store, Collection<AccountId> accounts, Collection<CommunityId> communities,
             Collection<InviteId> invites) {
@@ -34,8 +44,12 @@ record StoreSnapshot(List<String> rows) {
             Collection<CommunityId> communities, Collection<InviteId> invites) {
         List<String> rows = new ArrayList<>();
         List<PostId> posts = new ArrayList<>();
+        List<PseudonymId> pseudonyms = new ArrayList<>();
         for (AccountId account : accounts) {
-            tx.pseudonyms().byAccount(account).forEach(row -> rows.add(row.toString()));
+            for (PseudonymRecord row : tx.pseudonyms().byAccount(account)) {
+                rows.add(row.toString());
+                pseudonyms.add(row.id());
+            }
         }
         for (CommunityId community : communities) {
             rows.add(tx.communities().byId(community).toString());
@@ -60,7 +74,15 @@ record StoreSnapshot(List<String> rows) {
         for (AccountId account : accounts) {
             for (PostId post : posts) {
                 rows.add(post + " " + tx.votes().find(post, account).map(Object::toString).orElse("no vote"));
+                rows.add(post + " vote net " + tx.reputation().voteNet(post, account));
             }
+        }
+        for (CommunityId community : communities) {
+            readReputation(tx, community, accounts, pseudonyms, rows);
+            readTrust(tx, community, accounts, rows);
+        }
+        for (PseudonymId pseudonym : pseudonyms) {
+            rows.add(pseudonym + " across " + tx.reputation().totalAcross(pseudonym));
         }
         for (InviteId invite : invites) {
             rows.add(tx.invites().byId(invite).toString());
@@ -68,5 +90,43 @@ record StoreSnapshot(List<String> rows) {
         tx.communities().search(new CommunitySearch(null, List.of(), Set.copyOf(communities), null, ALL))
                 .forEach(row -> rows.add(row.toString()));
         return rows;
+    }
+
+    private static void readReputation(StoreTransaction tx, CommunityId community, Collection<AccountId> accounts,
+            List<PseudonymId> pseudonyms, List<String> rows) {
+        tx.reputation().leaderboard(community, null, ALL).forEach(row -> rows.add(row.toString()));
+        tx.reputation().serialPairs(community, null, ALL).forEach(row -> rows.add(row.toString()));
+        for (PseudonymId pseudonym : pseudonyms) {
+            rows.add(pseudonym + " total " + tx.reputation().total(community, pseudonym)
+                    + ", recounted " + tx.reputation().recount(community, pseudonym));
+        }
+        int source = 0;
+        for (AccountId from : accounts) {
+            int target = 0;
+            for (AccountId to : accounts) {
+                rows.add("account " + source + " voted on account " + target + " "
+                        + tx.reputation().votesSince(community, from, to, EVER) + " times");
+                target++;
+            }
+            source++;
+        }
+    }
+
+    private static void readTrust(StoreTransaction tx, CommunityId community, Collection<AccountId> accounts,
+            List<String> rows) {
+        List<AccountId> ordered = List.copyOf(accounts);
+        Map<AccountId, LevelRecord> levels = tx.trust().levels(community, ordered);
+        Map<AccountId, Double> scores = tx.trust().scores(community, ordered);
+        for (int i = 0; i < ordered.size(); i++) {
+            AccountId account = ordered.get(i);
+            rows.add("account " + i + ": " + tx.trust().activity(community, account, FROM_THE_FIRST_DAY)
+                    + ", " + levels.get(account) + ", score " + scores.get(account));
+        }
+        rows.add(community + " policy " + tx.trust().policy(community));
+        tx.trust().endorsements(community).stream()
+                .map(e -> "account " + ordered.indexOf(e.from()) + " endorsed account " + ordered.indexOf(e.to())
+                        + ": " + e.upvotes() + " up votes, " + e.replies() + " replies")
+                .sorted()
+                .forEach(rows::add);
     }
 }

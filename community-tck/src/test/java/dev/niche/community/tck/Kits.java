@@ -58,4 +58,18 @@ final class Kits {
             return new ReversedOldStore();
         }
     }
+
+    static class OverLostTotalStore extends StoreCompatibilityKit {
+        @Override
+        protected CommunityStore newStore() {
+            return new LostTotalStore();
+        }
+    }
+
+    static class OverFirstColumnKeysetStore extends StoreCompatibilityKit {
+        @Override
+        protected CommunityStore newStore() {
+            return new FirstColumnKeysetStore();
+        }
+    }
 }

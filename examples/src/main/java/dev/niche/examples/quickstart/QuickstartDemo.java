@@ -68,9 +68,9 @@ public final class QuickstartDemo {
         vote("aquafaba_andy", sugar, Direction.UP);
         vote("rye_not", sugar, Direction.UP);
         vote("proofing_pat", sugar, Direction.UP);
-        vote("crumb_queen", oven, Direction.UP);
-        vote("flax_egg_fan", oven, Direction.DOWN);
-        vote("flax_egg_fan", oven, Direction.UP); // changed their mind: still one vote
+        vote("crumb_queen", oven, Direction.DOWN); // the owner may down vote from the start
+        vote("crumb_queen", oven, Direction.UP); // and changed their mind: still one vote
+        vote("flax_egg_fan", oven, Direction.UP);
 
         CommunityView community = engine.communities().get(Viewer.anonymous(), bakers.id());
         out.printf("Community %s (%s): %d members, tags %s%n", community.title(), community.slug(),

@@ -1,0 +1,99 @@
+package dev.niche.community.core;
+
+import dev.niche.community.Actor;
+import dev.niche.community.membership.Role;
+import dev.niche.community.spi.LedgerEntry;
+import dev.niche.community.spi.LedgerKind;
+import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.trust.TrustPolicy;
+import dev.niche.community.vote.Direction;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What votes do to their authors' reputation. Every vote that changes direction appends ledger
+ * entries: one that reverses exactly what the account's earlier vote on the post still held, and one
+ * for the new vote. Each entry's points are added to the author's total in the same unit of work.
+ */
+final class Ledger {
+    private Ledger() {}
+
+    /**
+     * How a vote is judged.
+     *
+     * @param kind    the ledger entry it gets, or {@code null} for a vote by the author's own account,
+     *                which the ledger ignores
+     * @param counted whether it counts in the post's counters
+     */
+    record Judgement(@Nullable LedgerKind kind, boolean counted) {}
+
+    /**
+     * Judges a vote being cast or changed to {@code direction}. Locks the author's account, so that the
+     * daily cap and the serial-voting count hold when votes arrive at once. Where votes are weighed by
+     * trust, the owner and moderators, who seed the score, always count.
+     */
+    static Judgement judge(StoreTransaction tx, TrustPolicy policy, PostRecord post, Actor voter, Role voterRole,
+            Direction direction, Instant now) {
+        if (post.authorAccount().equals(voter.account())) {
+            return new Judgement(null, false);
+        }
+        tx.lockAccount(post.authorAccount());
+        boolean weigh = policy.score().weighVotes();
+        TrustPolicy.SerialVotes guard = policy.serialVotes();
+        long recent = tx.reputation().votesSince(post.community(), voter.account(), post.authorAccount(),
+                now.minus(guard.window()));
+        if (recent + 1 >= guard.votes()) {
+            return new Judgement(LedgerKind.SERIAL_VOTE, !weigh);
+        }
+        if (weigh && !voterRole.moderates()) {
+            double score = tx.trust().scores(post.community(), List.of(voter.account()))
+                    .getOrDefault(voter.account(), 0.0);
+            if (score < policy.score().floor()) {
+                return new Judgement(LedgerKind.UNTRUSTED_VOTE, false);
+            }
+        }
+        return new Judgement(direction == Direction.UP ? LedgerKind.UPVOTE : LedgerKind.DOWNVOTE, true);
+    }
+
+    /**
+     * Records a vote change in the ledger: reverses what the account's earlier vote on the post still
+     * holds, then, unless the vote was retracted ({@code judgement == null}), appends the new vote's entry.
+     */
+    static void record(StoreTransaction tx, TrustPolicy policy, PostRecord post, Actor voter,
+            @Nullable Judgement judgement, Instant now) {
+        if (post.authorAccount().equals(voter.account())) {
+            return;
+        }
+        long held = tx.reputation().voteNet(post.id(), voter.account());
+        if (held != 0) {
+            append(tx, post, voter, LedgerKind.REVERSAL, Math.toIntExact(-held), now);
+        }
+        if (judgement == null || judgement.kind() == null) {
+            return;
+        }
+        TrustPolicy.Reputation rules = policy.reputation();
+        int points = switch (judgement.kind()) {
+            case UPVOTE -> {
+                long gained = tx.reputation().upvoteGains(post.community(), post.author(), Days.of(now));
+                yield (int) Math.max(0, Math.min(rules.upvote(), rules.dailyCap() - gained));
+            }
+            case DOWNVOTE -> rules.downvote();
+            case SERIAL_VOTE, UNTRUSTED_VOTE, REVERSAL -> 0;
+        };
+        append(tx, post, voter, judgement.kind(), points, now);
+        if (judgement.kind() == LedgerKind.UPVOTE) {
+            ActivityLog.upvoted(tx, post.community(), voter.account(), post.authorAccount(), now);
+        }
+    }
+
+    private static void append(StoreTransaction tx, PostRecord post, Actor voter, LedgerKind kind, int points,
+            Instant now) {
+        tx.reputation().append(new LedgerEntry(post.community(), post.author(), post.authorAccount(), kind, points,
+                post.id(), voter.account(), voter.pseudonym(), Days.of(now), now));
+        if (points != 0) {
+            tx.reputation().addToTotal(post.community(), post.author(), points);
+        }
+    }
+}

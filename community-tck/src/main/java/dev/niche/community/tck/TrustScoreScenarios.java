@@ -1,0 +1,212 @@
+package dev.niche.community.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.niche.community.Actor;
+import dev.niche.community.ErrorCode;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.community.CommunityView;
+import dev.niche.community.event.CommunityEvent.TrustRecomputed;
+import dev.niche.community.membership.Role;
+import dev.niche.community.post.PostView;
+import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.VoteRecord;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
+import dev.niche.community.trust.TrustRun;
+import dev.niche.community.vote.Direction;
+import dev.niche.community.vote.VoteOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sybil-resistant trust score: personalised PageRank over endorsements between accounts, seeded by
+ * the owner, the moderators and members of long standing, which a ring of fake accounts cannot raise
+ * by endorsing itself; and, when the community weighs votes by it, votes from untrusted accounts that
+ * are kept but count for nothing.
+ */
+abstract class TrustScoreScenarios extends TrustScenarios {
+    private Actor owner;
+    private CommunityView community;
+
+    TrustScoreScenarios(EngineScenarios suite) {
+        super(suite);
+    }
+
+    @BeforeEach
+    final void community() {
+        owner = person("founder");
+        community = openCommunity(owner, "web");
+    }
+
+    private double score(Actor member) {
+        Double trust = standing(community, member).trust();
+        assertThat(trust).as("trust score of %s", member.pseudonym()).isNotNull();
+        return trust;
+    }
+
+    private List<Endorsement> endorsements() {
+        return store.read(tx -> tx.trust().endorsements(community.id()));
+    }
+
+    @Test
+    @DisplayName("recompute scores the active members, seeded by the owner and moderators, and says what it did")
+    void recomputeReports() {
+        Actor warden = member(community, owner, "warden");
+        engine.memberships().changeRole(owner, community.id(), warden.pseudonym(), Role.MODERATOR);
+        Actor ann = member(community, owner, "ann");
+        Actor bob = member(community, owner, "bob");
+        Actor cat = member(community, owner, "cat");
+        Actor leaver = member(community, owner, "leaver");
+        engine.memberships().leave(leaver, community.id());
+        up(owner, thread(ann, community));
+        PostView bobs = thread(bob, community);
+        reply(warden, bobs);
+        up(ann, bobs);
+        thread(cat, community);
+        assertThat(standing(community, ann).trust()).as("trust before the first recompute").isNull();
+        clock.advance(Duration.ofMinutes(5));
+
+        TrustRun run = trust().recompute(community.id());
+
+        assertThat(run).isEqualTo(new TrustRun(community.id(), 5, 2, 3, 3, clock.instant()));
+        assertThat(lastEvent(TrustRecomputed.class)).isEqualTo(new TrustRecomputed(community.id(), 5, clock.instant()));
+        assertThat(endorsements()).containsExactlyInAnyOrder(
+                new Endorsement(owner.account(), ann.account(), 1, 0),
+                new Endorsement(warden.account(), bob.account(), 0, 1),
+                new Endorsement(ann.account(), bob.account(), 1, 0));
+        assertThat(score(ann)).as("endorsed by the owner").isPositive();
+        assertThat(score(cat)).as("endorsed by nobody").isZero();
+        assertThat(score(owner) + score(warden) + score(ann) + score(bob) + score(cat))
+                .as("scores average 1.0 over the members").isCloseTo(5.0, within(1e-9));
+    }
+
+    @Test
+    @DisplayName("members of 90 days seed the score too, and members who joined later do not")
+    void tenuredMembersSeed() {
+        members(community, owner, "veteran", 3);
+        clock.advance(Duration.ofDays(1));
+        member(community, owner, "late");
+        clock.set(START.plus(Duration.ofDays(90)));
+
+        TrustRun run = trust().recompute(community.id());
+
+        assertThat(run.members()).isEqualTo(5);
+        assertThat(run.seeds()).isEqualTo(4);
+        assertThat(run.endorsements()).isZero();
+        assertThat(run.iterations()).isEqualTo(3);
+    }
+
+    @Test
+    @DisplayName("an endorsed member outranks one nobody endorsed, and trust flows on along endorsements")
+    void endorsementRaisesTrust() {
+        Actor endorsed = member(community, owner, "endorsed");
+        Actor friend = member(community, owner, "friend");
+        Actor ignored = member(community, owner, "ignored");
+        up(owner, thread(endorsed, community));
+        reply(endorsed, thread(friend, community));
+        thread(ignored, community);
+
+        trust().recompute(community.id());
+
+        assertThat(score(endorsed)).isGreaterThan(score(ignored));
+        assertThat(score(friend)).as("endorsed by an endorsed member").isGreaterThan(score(ignored));
+        assertThat(score(ignored)).isZero();
+    }
+
+    @Test
+    @DisplayName("a ring of fresh accounts endorsing each other, with no honest endorsement, scores exactly 0 while honest members score above 0")
+    void ringScoresZero() {
+        Actor honest = member(community, owner, "honest");
+        Actor friend = member(community, owner, "friend");
+        up(owner, thread(honest, community));
+        PostView honestPost = thread(honest, community);
+        reply(honest, thread(friend, community));
+        List<Actor> ring = members(community, owner, "ring", 5);
+        List<PostView> ringPosts = ring.stream().map(r -> thread(r, community)).toList();
+        for (int i = 0; i < ring.size(); i++) {
+            up(ring.get(i), ringPosts.get((i + 1) % ring.size()));
+            reply(ring.get(i), ringPosts.get((i + 2) % ring.size()));
+            up(ring.get(i), honestPost);
+        }
+
+        TrustRun run = trust().recompute(community.id());
+
+        assertThat(run.members()).isEqualTo(8);
+        assertThat(run.seeds()).isEqualTo(1);
+        assertThat(ring).allSatisfy(r -> {
+            assertThat(score(r)).as("trust of ring member %s", r.pseudonym()).isZero();
+            assertThat(standing(community, r).reputation()).as("what the ring bought itself").isEqualTo(10);
+            assertThat(level(community, r)).isEqualTo(TrustLevel.NEW);
+        });
+        assertThat(List.of(owner, honest, friend)).allSatisfy(h -> assertThat(score(h)).isPositive());
+    }
+
+    @Test
+    @DisplayName("one account's pseudonyms are one node: votes among them make no edge, and votes through either make one")
+    void pseudonymsAreOneNode() {
+        Actor holder = member(community, owner, "holder");
+        Actor alias = otherIdentity(holder, "holder-alias");
+        Actor author = member(community, owner, "author");
+        up(holder, thread(author, community));
+        up(alias, thread(author, community));
+        assertThat(up(alias, thread(holder, community)).counted()).isFalse();
+
+        TrustRun run = trust().recompute(community.id());
+
+        assertThat(run.members()).isEqualTo(3);
+        assertThat(run.endorsements()).isEqualTo(1);
+        assertThat(endorsements()).containsExactly(new Endorsement(holder.account(), author.account(), 2, 0));
+        assertThat(score(holder)).as("nobody else endorsed the account").isZero();
+    }
+
+    @Test
+    @DisplayName("with votes weighed, a vote from an account below the floor is kept but counts for nothing; once endorsed and rescored, its new votes count")
+    void weighedVotes() {
+        TrustPolicy weighed = TrustPolicy.defaults().withScore(TrustPolicy.Score.DEFAULT.weighingVotes(true));
+        trust().setPolicy(owner, community.id(), weighed);
+        Actor author = member(community, owner, "author");
+        Actor newcomer = member(community, owner, "newcomer");
+        PostView first = thread(author, community);
+        PostView second = thread(author, community);
+        PostView newcomers = thread(newcomer, community);
+        trust().recompute(community.id());
+
+        VoteOutcome untrusted = up(newcomer, first);
+
+        assertThat(untrusted).isEqualTo(new VoteOutcome(first.id(), Direction.UP, false, 0, 0, 0));
+        Optional<VoteRecord> kept = store.read(tx -> tx.votes().find(first.id(), newcomer.account()));
+        assertThat(kept).hasValueSatisfying(vote -> {
+            assertThat(vote.direction()).isEqualTo(Direction.UP);
+            assertThat(vote.counted()).as("a vote below the floor is kept uncounted").isFalse();
+        });
+        assertThat(reread(first).score()).isZero();
+        assertReputation(community, author, 0);
+        assertThat(voteNet(first, newcomer)).isZero();
+        assertThat(endorsements()).isEmpty();
+
+        assertThat(up(owner, newcomers).counted()).as("the owner seeds the score").isTrue();
+        assertReputation(community, newcomer, 10);
+        trust().recompute(community.id());
+        assertThat(score(newcomer)).isGreaterThanOrEqualTo(TrustPolicy.Score.DEFAULT.floor());
+
+        VoteOutcome trusted = up(newcomer, second);
+
+        assertThat(trusted).isEqualTo(new VoteOutcome(second.id(), Direction.UP, true, 1, 0, 1));
+        assertReputation(community, author, 10);
+        assertThat(reread(first).ups()).as("the earlier vote stays uncounted").isZero();
+        assertThat(eventsOf(TrustRecomputed.class)).hasSize(2);
+    }
+
+    @Test
+    @DisplayName("recomputing an unknown community is NOT_FOUND")
+    void unknownCommunity() {
+        assertRejected(ErrorCode.NOT_FOUND,
+                () -> trust().recompute(CommunityId.of("00000000-0000-7000-8000-000000000000")));
+    }
+}
