@@ -13,8 +13,9 @@ import java.util.Set;
  * The sybil-resistant trust score, as pure code: personalised PageRank over the endorsement graph,
  * restarting at the seeds and stopped after ⌈log2 n⌉ power iterations, as SybilRank does.
  *
- * <p>Nodes are accounts; an edge u → v carries weight {@code 1 + log2(c)} where c counts u's up votes
- * on v's posts plus half its replies to them, so that many votes on one author add little. Each
+ * <p>Nodes are accounts; an edge u → v carries weight {@code 1 + log2(max(1, c))} where c counts u's up
+ * votes on v's posts plus half its replies to them, so that a single reply weighs like a vote and many
+ * votes on one author add little. Each
  * iteration every node keeps nothing and passes {@code (1 - RESTART)} of its trust along its out-edges
  * in proportion to their weights; a node without out-edges passes it back to the seeds; then the seeds
  * receive {@code RESTART} of the total, split evenly. Trust is conserved, so the scores are scaled to

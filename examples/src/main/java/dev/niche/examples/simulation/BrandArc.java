@@ -52,6 +52,7 @@ final class BrandArc {
     private final World world;
     private final CommunityEngine engine;
     private final SplittableRandom random;
+    private final Attendance attendance;
     private final Function<String, LiveCommunity> communities;
     private final Consumer<LiveCommunity> opened;
     private final Set<PostId> posts = new HashSet<>();
@@ -65,13 +66,16 @@ final class BrandArc {
     private int recipeTests;
 
     /**
+     * @param attendance  reports the brand's visits and reading, as the host does for every account
      * @param communities the live communities by slug
      * @param opened      told of the brand's community once it exists
      */
-    BrandArc(World world, Function<String, LiveCommunity> communities, Consumer<LiveCommunity> opened) {
+    BrandArc(World world, Attendance attendance, Function<String, LiveCommunity> communities,
+            Consumer<LiveCommunity> opened) {
         this.world = world;
         this.engine = world.engine();
         this.random = world.random();
+        this.attendance = attendance;
         this.communities = communities;
         this.opened = opened;
         int days = world.settings().days();
@@ -125,6 +129,7 @@ final class BrandArc {
         if (picked.isEmpty()) {
             return;
         }
+        attendance.read(community, new LiveCommunity.Member(brand, actor), picked.get());
         List<String> lines = Themes.BRAND_ANSWERS.get(theme.slug());
         Reply command = new Reply(picked.get().root(), lines.get(answered++ % lines.size()));
         world.attempt(community.id(), HANDLE, "share an answer", () -> engine.posts().reply(actor, command))
@@ -138,6 +143,7 @@ final class BrandArc {
     private void startThread() {
         LiveCommunity community = communities.apply(Themes.VEGAN_BAKERS.slug());
         Actor actor = brand.in(community.id()).orElseThrow();
+        attendance.visit(community, new LiveCommunity.Member(brand, actor));
         StartThread command = new StartThread(community.id(),
                 Themes.BRAND_THREADS.get(threadsStarted++ % Themes.BRAND_THREADS.size()),
                 "From the Oatmill team (we make oat milk, so we are biased). Here is what we found; "
@@ -155,7 +161,8 @@ final class BrandArc {
         Actor actor = brand.as(brand.firstPseudonym());
         CommunityView view = engine.communities().create(actor, Themes.BRAND_KITCHEN.toCommand());
         brand.joined(view.id(), actor);
-        kitchen = new LiveCommunity(Themes.BRAND_KITCHEN, view, new LiveCommunity.Member(brand, actor));
+        kitchen = new LiveCommunity(Themes.BRAND_KITCHEN, view, engine.trust().policy(actor.asViewer(), view.id()),
+                new LiveCommunity.Member(brand, actor));
         opened.accept(kitchen);
         PostView welcome = engine.posts().startThread(actor, new StartThread(view.id(),
                 "Welcome to the test kitchen! Introduce yourself",
@@ -237,6 +244,7 @@ final class BrandArc {
 
     private void recipeTest() {
         Actor actor = brand.in(kitchen.id()).orElseThrow();
+        attendance.visit(kitchen, new LiveCommunity.Member(brand, actor));
         List<String> tests = Themes.BRAND_RECIPE_TESTS;
         StartThread command = new StartThread(kitchen.id(), tests.get(recipeTests++ % tests.size()),
                 "From the Oatmill team: here is our draft recipe. Tell us honestly what breaks.", null);

@@ -31,6 +31,9 @@ final class Cast {
     private static final double MOST_ACTIVE = 15;
     /** The share of members who mostly read, taking part a twentieth as often as others. */
     private static final double LURKERS = 0.5;
+    /** The least and the most likely that someone comes back on a given day just to read. */
+    private static final double LEAST_LOYAL = 0.05;
+    private static final double MOST_LOYAL = 0.6;
 
     private final CommunityEngine engine;
     private final SplittableRandom random;
@@ -46,12 +49,14 @@ final class Cast {
 
     /**
      * A new person with a made-up handle and an activity drawn from a Pareto distribution, so that
-     * a few members write much of what a community reads and many mostly read, as in real ones.
+     * a few members write much of what a community reads and many mostly read, as in real ones. How
+     * often they come back just to read is drawn apart from it: many who rarely post still read daily.
      */
     Person newMember() {
         double activity = Math.min(MOST_ACTIVE, Math.pow(1 - random.nextDouble(), -1 / ACTIVITY_TAIL))
                 * (random.nextDouble() < LURKERS ? 0.05 : 1);
-        Person person = new Person(AccountId.of("host-user-" + (people.size() + 1)), activity, false);
+        double loyalty = LEAST_LOYAL + (MOST_LOYAL - LEAST_LOYAL) * random.nextDouble();
+        Person person = new Person(AccountId.of("host-user-" + (people.size() + 1)), activity, loyalty, false);
         people.add(person);
         register(person, freshHandle());
         return person;
@@ -59,7 +64,7 @@ final class Cast {
 
     /** A new person with a chosen handle who acts only as a story arc says, such as the brand. */
     Person newScripted(String hostKey, String handle) {
-        Person person = new Person(AccountId.of(hostKey), 1, true);
+        Person person = new Person(AccountId.of(hostKey), 1, 0, true);
         people.add(person);
         register(person, handle);
         return person;

@@ -30,10 +30,13 @@ import picocli.CommandLine.Spec;
  * </pre>
  *
  * <p>The story: fearful flyers, vegan bakers and film-noir fans open their communities, and members
- * join under pseudonyms, start threads, reply in trees and vote, a few of them far more than the
- * rest. A brand account joins openly, shares what it knows, then opens an invite-only community for
- * the members who liked its posts. A spammer posts sales pitches; moderators lock them and ban the
- * spammer, and the engine refuses the spammer's next try.
+ * join under pseudonyms, come back, read, start threads, reply in trees and vote, a few of them far
+ * more than the rest. The host reports visits and reading, so members climb trust levels by the
+ * engine's default (Discourse) rules, and only those at level 2 vote down. A brand account joins
+ * openly, shares what it knows, then opens an invite-only community for the members who liked its
+ * posts. A spammer's pitches with links are held by the trust gate; its pitches without links land,
+ * and moderators lock them, ban the spammer and, from the serial voting the engine lists, its
+ * accomplice; the engine refuses the spammer's next try. Trust scores are recomputed nightly.
  *
  * <p>The same seed and flags print the same report, byte for byte: the engine runs on a simulated
  * clock with seeded ids, and one seeded random source makes every choice. Progress goes to standard
@@ -43,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "community-simulation", sortOptions = false, sortSynopsis = false, usageHelpAutoWidth = true,
         description = {"Simulates a few micro-communities on Niche and prints what the engine reports:",
-                "discovery, a hot feed, a thread tree, top contributors, the brand's community,",
+                "discovery, a hot feed, a thread tree, reputation and trust, the brand's community,",
                 "the moderation log and a health summary. The same seed prints the same report;",
                 "progress goes to standard error."},
         footerHeading = "%nExamples:%n",

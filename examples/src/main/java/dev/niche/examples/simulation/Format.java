@@ -1,8 +1,11 @@
 package dev.niche.examples.simulation;
 
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /** How the report writes times, durations, scores and long texts. */
 final class Format {
@@ -40,5 +43,24 @@ final class Format {
     /** A count with its noun, in the singular for one: "1 reply", "3 replies". */
     static String count(long count, String one, String many) {
         return count + " " + (count == 1 ? one : many);
+    }
+
+    /** What a privilege lets a member do, as a verb phrase: "post links". */
+    static String privilege(Privilege privilege) {
+        return switch (privilege) {
+            case POST_LINKS -> "post links";
+            case DOWNVOTE -> "vote down";
+            case CREATE_INVITES -> "create invites";
+        };
+    }
+
+    /** A trust level as "2 MEMBER". */
+    static String level(TrustLevel level) {
+        return level.number() + " " + level.name();
+    }
+
+    /** A trust score with two decimals, or "-" when the member was not scored. */
+    static String trust(@Nullable Double score) {
+        return score == null ? "-" : String.format(Locale.ROOT, "%.2f", score);
     }
 }

@@ -1,9 +1,13 @@
 package dev.niche.examples.simulation;
 
 import dev.niche.community.AccountId;
+import dev.niche.community.Actor;
 import dev.niche.community.community.CommunityId;
+import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
 import dev.niche.community.vote.Direction;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -11,7 +15,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The story's own bookkeeping of what it did: every post it made and every vote it cast, as it
@@ -19,20 +25,47 @@ import java.util.Optional;
  */
 final class Ledger {
 
-    /** A post the story made, as the story remembers it. */
-    record Post(PostId id, CommunityId community, PostId thread, AccountId author, int depth, Instant at, double appeal) {}
+    /**
+     * A post the story made, as the story remembers it.
+     *
+     * @param author    the account that wrote it
+     * @param pseudonym the pseudonym it wrote it under, whose reputation its votes move
+     */
+    record Post(PostId id, CommunityId community, PostId thread, AccountId author, PseudonymId pseudonym, int depth,
+            Instant at, double appeal) {}
 
-    /** An attempt the engine refused, with the engine's reason. */
-    record Refusal(Instant at, CommunityId community, String handle, String attempt, String reason) {}
+    /**
+     * A vote the engine accepted, in the order the story cast them.
+     *
+     * @param direction the vote cast, or {@code null} for a vote taken back
+     */
+    record VoteAction(Instant at, PostId post, Actor voter, @Nullable Direction direction) {}
+
+    /**
+     * A privilege the member lacked when the engine refused it, as the engine reported the member's
+     * level and the policy afterwards.
+     */
+    record TrustGate(Privilege privilege, TrustLevel level) {}
+
+    /**
+     * An attempt the engine refused, with the engine's reason.
+     *
+     * @param gate the trust privilege the member lacked, if that was why; {@code null} otherwise
+     */
+    record Refusal(Instant at, CommunityId community, String handle, String attempt, String reason,
+            @Nullable TrustGate gate) {}
 
     private final Map<PostId, Post> posts = new LinkedHashMap<>();
     private final Map<PostId, Map<AccountId, Direction>> votes = new HashMap<>();
+    private final List<VoteAction> voteActions = new ArrayList<>();
     private final List<Refusal> refusals = new ArrayList<>();
     private final Map<CommunityId, Map<AccountId, Instant>> lastActive = new HashMap<>();
 
     /** Notes a post the engine accepted; {@code appeal} is how likely readers are to like it. */
     Post posted(PostView view, AccountId author, double appeal) {
-        Post post = new Post(view.id(), view.community(), view.thread(), author, view.depth(), view.createdAt(), appeal);
+        PseudonymId pseudonym = Objects.requireNonNull(view.author(), "a new post has its author").id();
+        Post post = new Post(view.id(), view.community(), view.thread(), author, pseudonym, view.depth(), view.createdAt(),
+                appeal);
         posts.put(post.id(), post);
         active(post.community(), author, post.at());
         return post;
@@ -56,13 +89,20 @@ final class Ledger {
         return Optional.ofNullable(votes.getOrDefault(post, Map.of()).get(voter));
     }
 
-    void voted(PostId post, AccountId voter, Direction direction, Instant at) {
-        votes.computeIfAbsent(post, p -> new HashMap<>()).put(voter, direction);
-        active(post(post).community(), voter, at);
+    void voted(PostId post, Actor voter, Direction direction, Instant at) {
+        votes.computeIfAbsent(post, p -> new HashMap<>()).put(voter.account(), direction);
+        voteActions.add(new VoteAction(at, post, voter, direction));
+        active(post(post).community(), voter.account(), at);
     }
 
-    void retracted(PostId post, AccountId voter) {
-        votes.getOrDefault(post, new HashMap<>()).remove(voter);
+    void retracted(PostId post, Actor voter, Instant at) {
+        votes.getOrDefault(post, new HashMap<>()).remove(voter.account());
+        voteActions.add(new VoteAction(at, post, voter, null));
+    }
+
+    /** Every vote cast, changed or taken back, in order. */
+    List<VoteAction> voteActions() {
+        return List.copyOf(voteActions);
     }
 
     /** The score the votes the story holds on a post add up to: ups minus downs, own votes aside. */

@@ -1,5 +1,6 @@
 package dev.niche.examples.simulation;
 
+import dev.niche.community.AccountId;
 import dev.niche.community.Actor;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.community.CommunityView;
@@ -7,16 +8,21 @@ import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import java.time.Duration;
 import java.time.Instant;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
- * One community as the story plays it: who takes part now, who moderates it, and its threads with
- * the posts in each, newest last.
+ * One community as the story plays it: who takes part now, who moderates it, each member's trust
+ * level as the engine last reported it, and its threads with the posts in each, newest last.
  */
 final class LiveCommunity {
 
@@ -92,13 +98,18 @@ final class LiveCommunity {
 
     private final Theme theme;
     private final CommunityView community;
+    private final TrustPolicy policy;
     private final List<Member> members = new ArrayList<>();
     private final List<Member> moderators = new ArrayList<>();
     private final List<Thread> threads = new ArrayList<>();
+    private final Map<AccountId, TrustLevel> levels = new HashMap<>();
+    private int downVotesHeldBack;
 
-    LiveCommunity(Theme theme, CommunityView community, Member owner) {
+    /** @param policy the community's trust policy, as the engine reports it */
+    LiveCommunity(Theme theme, CommunityView community, TrustPolicy policy, Member owner) {
         this.theme = theme;
         this.community = community;
+        this.policy = policy;
         members.add(owner);
         moderators.add(owner);
     }
@@ -134,6 +145,42 @@ final class LiveCommunity {
 
     void promoted(Member member) {
         moderators.add(member);
+    }
+
+    /** Whether the member moderates this community (the owner does). */
+    boolean moderates(Member member) {
+        return moderators.stream().anyMatch(moderator -> moderator.person() == member.person());
+    }
+
+    /**
+     * The member's trust level as the engine last returned it to a visit or reading report: levels
+     * change only at those reports, so this is the level the engine holds.
+     */
+    TrustLevel level(Member member) {
+        return levels.getOrDefault(member.person().account(), TrustLevel.NEW);
+    }
+
+    void leveled(Member member, TrustLevel level) {
+        levels.put(member.person().account(), level);
+    }
+
+    /**
+     * Whether the member holds {@code privilege} here: moderators hold every one, others from the
+     * level the community's policy sets. The host hides what a member may not do, as Discourse hides
+     * the down-vote button below level 2.
+     */
+    boolean may(Member member, Privilege privilege) {
+        return moderates(member) || level(member).atLeast(policy.levelFor(privilege));
+    }
+
+    /** Notes that a member wanted to vote a post down but does not hold the privilege yet. */
+    void heldBackDownVote() {
+        downVotesHeldBack++;
+    }
+
+    /** How many down votes members wanted to cast before they held the privilege. */
+    int downVotesHeldBack() {
+        return downVotesHeldBack;
     }
 
     Thread started(PostView root, Actor author, boolean spam) {

@@ -5,6 +5,7 @@ import dev.niche.community.CommunityEngine;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.Reply;
 import dev.niche.community.post.StartThread;
+import dev.niche.community.trust.Privilege;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.SplittableRandom;
 
 /**
  * The everyday life of a community: on each simulated day its members start threads, reply in
- * trees and vote, the more active ones much more often.
+ * trees and vote, the more active ones much more often. Whoever takes part has visited that day and
+ * read the thread first, which the host reports ({@link Attendance}). Members vote a post down only
+ * once they hold the privilege; before that the host does not offer it.
  */
 final class MemberLife {
     /** Actions per member per day, on average. */
@@ -27,11 +30,13 @@ final class MemberLife {
     private final World world;
     private final CommunityEngine engine;
     private final SplittableRandom random;
+    private final Attendance attendance;
 
-    MemberLife(World world) {
+    MemberLife(World world, Attendance attendance) {
         this.world = world;
         this.engine = world.engine();
         this.random = world.random();
+        this.attendance = attendance;
     }
 
     /** Schedules one day of {@code community}'s life, between 07:00 and 23:30. */
@@ -53,6 +58,7 @@ final class MemberLife {
             return;
         }
         LiveCommunity.Member member = chosen.get();
+        attendance.visit(community, member);
         double roll = random.nextDouble();
         if (roll < THREADS || community.threads().isEmpty()) {
             startThread(community, member);
@@ -84,6 +90,7 @@ final class MemberLife {
             return;
         }
         LiveCommunity.Thread thread = picked.get();
+        attendance.read(community, member, thread);
         PostId parent = parentIn(thread, member.person().account());
         Theme theme = community.theme();
         List<String> lines = !parent.equals(thread.root()) ? Themes.FOLLOW_UPS
@@ -112,6 +119,7 @@ final class MemberLife {
             return;
         }
         LiveCommunity.Thread thread = picked.get();
+        attendance.read(community, member, thread);
         List<PostId> replies = thread.replies();
         PostId target = replies.isEmpty() || random.nextDouble() < 0.5
                 ? thread.root() : replies.get(random.nextInt(replies.size()));
@@ -140,14 +148,19 @@ final class MemberLife {
             cast(community, member, post.id(), held == Direction.UP ? Direction.DOWN : Direction.UP);
         } else {
             world.attempt(community.id(), handle(member), "retract a vote", () -> engine.votes().retract(member.actor(), post.id()))
-                    .ifPresent(outcome -> world.ledger().retracted(post.id(), member.person().account()));
+                    .ifPresent(outcome -> world.ledger().retracted(post.id(), member.actor(), world.now()));
         }
     }
 
+    /** Casts the vote, unless it is a down vote the member may not cast yet. */
     private void cast(LiveCommunity community, LiveCommunity.Member member, PostId post, Direction direction) {
-        world.attempt(community.id(), handle(member), "vote",
+        if (direction == Direction.DOWN && !community.may(member, Privilege.DOWNVOTE)) {
+            community.heldBackDownVote();
+            return;
+        }
+        world.attemptGated(community.id(), member.actor(), handle(member), "vote", Privilege.DOWNVOTE,
                         () -> engine.votes().cast(member.actor(), new CastVote(post, direction)))
-                .ifPresent(outcome -> world.ledger().voted(post, member.person().account(), direction, world.now()));
+                .ifPresent(outcome -> world.ledger().voted(post, member.actor(), direction, world.now()));
     }
 
     /** How likely readers are to up-vote a member's post. */

@@ -18,7 +18,8 @@ import java.util.function.Function;
 
 /**
  * What moderators did, from the engine's events (role changes, locks, bans, rejections), together
- * with the attempts the engine refused, such as a banned member posting again, in time order.
+ * with the attempts the engine refused, such as a banned member posting again or a new member
+ * posting a link, which the trust gate holds, in time order.
  */
 final class ModerationSection implements Section {
 
@@ -40,8 +41,8 @@ final class ModerationSection implements Section {
             describe(engine, event, handles).ifPresent(log::add);
         }
         for (Ledger.Refusal refusal : refusals) {
-            log.add(new Entry(refusal.at(), refusal.community(),
-                    refusal.handle() + " tried to " + refusal.attempt() + ": refused (" + refusal.reason() + ")"));
+            log.add(new Entry(refusal.at(), refusal.community(), refusal.handle() + " tried to " + refusal.attempt() + ": "
+                    + (refusal.gate() == null ? "refused (" + refusal.reason() + ")" : held(refusal.gate()))));
         }
         log.sort(Comparator.comparing(Entry::at)); // stable: events keep the engine's order
         this.entries = List.copyOf(log);
@@ -50,6 +51,11 @@ final class ModerationSection implements Section {
     /** The entries, in time order. */
     List<Entry> entries() {
         return entries;
+    }
+
+    /** "held by the trust gate (level 0 may not post links)". */
+    static String held(Ledger.TrustGate gate) {
+        return "held by the trust gate (level " + gate.level().number() + " may not " + Format.privilege(gate.privilege()) + ")";
     }
 
     private static Optional<Entry> describe(CommunityEngine engine, CommunityEvent event, Function<PseudonymId, String> handles) {

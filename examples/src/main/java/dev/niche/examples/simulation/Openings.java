@@ -51,7 +51,8 @@ final class Openings {
         Actor actor = owner.as(owner.firstPseudonym());
         CommunityView view = engine.communities().create(actor, theme.toCommand());
         owner.joined(view.id(), actor);
-        LiveCommunity community = new LiveCommunity(theme, view, new LiveCommunity.Member(owner, actor));
+        LiveCommunity community = new LiveCommunity(theme, view, engine.trust().policy(actor.asViewer(), view.id()),
+                new LiveCommunity.Member(owner, actor));
         opened.accept(community);
         welcome(community);
 

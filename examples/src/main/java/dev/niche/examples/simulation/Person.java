@@ -17,6 +17,7 @@ import java.util.Optional;
 final class Person {
     private final AccountId account;
     private final double activity;
+    private final double loyalty;
     private final boolean scripted;
     private final List<PseudonymView> pseudonyms = new ArrayList<>();
     private final Map<CommunityId, Actor> memberships = new LinkedHashMap<>();
@@ -24,12 +25,14 @@ final class Person {
     /**
      * @param account  the host's key for this person
      * @param activity how much this person takes part, relative to others; heavy-tailed across the cast
+     * @param loyalty  the chance that this person comes by to read a community on a day without taking part
      * @param scripted whether this person acts only as a story arc says (the brand, the spammer),
      *                 never in the communities' everyday life
      */
-    Person(AccountId account, double activity, boolean scripted) {
+    Person(AccountId account, double activity, double loyalty, boolean scripted) {
         this.account = account;
         this.activity = activity;
+        this.loyalty = loyalty;
         this.scripted = scripted;
     }
 
@@ -39,6 +42,10 @@ final class Person {
 
     double activity() {
         return activity;
+    }
+
+    double loyalty() {
+        return loyalty;
     }
 
     boolean scripted() {

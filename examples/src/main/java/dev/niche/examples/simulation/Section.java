@@ -3,8 +3,8 @@ package dev.niche.examples.simulation;
 import java.io.PrintStream;
 
 /**
- * One section of the report. To add one, such as a reputation and trust leaderboard, implement
- * this with the engine's figures and add it to the list that {@code Simulation} prints.
+ * One section of the report. To add one, implement this with the engine's figures and add it to the
+ * list that {@code Simulation} prints.
  */
 interface Section {
 

@@ -50,13 +50,14 @@ final class Simulation {
         ModerationSection moderation = new ModerationSection(engine, world.events().events(), world.ledger().refusals(),
                 world.cast()::handle, slugs);
 
-        // The report's sections, in print order. Each reads its figures from the engine; a section on
-        // reputation and trust levels belongs next to the leaderboard.
+        ReputationSection reputation = ReputationSection.of(engine, story, world);
+
+        // The report's sections, in print order. Each reads its figures from the engine.
         List<Section> sections = List.of(
                 new DiscoverySection(engine),
                 new HotFeedSection(engine, feedReader(world.cast()), slugs),
                 new ThreadTreeSection(tree, slugs.get(liveliest.root().community())),
-                new LeaderboardSection(census),
+                reputation,
                 new BrandSection(BrandSection.figures(engine, census, brandPerson, kitchen, brand.invitations(),
                         world.ledger().refusals())),
                 moderation,
@@ -65,7 +66,7 @@ final class Simulation {
                 settings.seed(), settings.days(), settings.members());
         new Report(heading, sections).print(out);
         out.flush();
-        return new SimulationRun(world, story, census, health, tree, moderation.entries());
+        return new SimulationRun(world, story, census, health, tree, moderation.entries(), reputation);
     }
 
     /** The everyday member who joined the most communities, the first such one on a tie. */

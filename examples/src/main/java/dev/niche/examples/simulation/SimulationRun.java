@@ -14,6 +14,7 @@ import java.util.List;
  * @param health     the health summary, one per community
  * @param tree       the thread the report printed as a tree
  * @param moderation the moderation log the report printed
+ * @param reputation the reputation and trust figures the report printed
  */
 record SimulationRun(
         World world,
@@ -21,7 +22,8 @@ record SimulationRun(
         Census census,
         List<CommunityHealth> health,
         ThreadView tree,
-        List<ModerationSection.Entry> moderation) {
+        List<ModerationSection.Entry> moderation,
+        ReputationSection reputation) {
 
     SimulationRun {
         health = List.copyOf(health);

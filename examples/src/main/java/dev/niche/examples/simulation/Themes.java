@@ -176,4 +176,17 @@ final class Themes {
             "Fly stress-free with LOUNGE PASS deals, 90% off today only!!!",
             "Miracle egg replacer, buy 3 get 10 free, limited stock!!!",
             "Best DVD box sets 80% OFF, last day!!!");
+
+    /** The spammer's second try, once links are refused: the same offers, with no web address. */
+    static final List<String> PLAIN_PITCHES = List.of(
+            "LOUNGE PASS for nervous flyers 90% off, search DEALS4U!!!",
+            "Egg replacer MEGA PACK, search DEALS4U, buy 3 get 10 free!!!",
+            "Noir box sets 80% OFF, search DEALS4U before midnight!!!");
+
+    /** What the spammer replies under threads people are reading, to farm reputation. */
+    static final List<String> SPAM_REPLIES = List.of(
+            "Great question! I got my travel pillow half price, search DEALS4U.",
+            "So true. Also: lounge passes 90% off tonight, search DEALS4U!",
+            "This helped me too! And DEALS4U has noise-cancelling headphones cheap.",
+            "Thanks for sharing!! Search DEALS4U for calm-flight kits.");
 }

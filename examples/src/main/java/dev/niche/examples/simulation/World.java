@@ -1,5 +1,6 @@
 package dev.niche.examples.simulation;
 
+import dev.niche.community.Actor;
 import dev.niche.community.CommunityEngine;
 import dev.niche.community.NicheException;
 import dev.niche.community.community.CommunityId;
@@ -7,11 +8,14 @@ import dev.niche.community.core.IdGenerator;
 import dev.niche.community.core.Niche;
 import dev.niche.community.identity.PseudonymView;
 import dev.niche.community.spi.CommunityStore;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.TrustProgress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything the story acts on: the engine, built on the given store with a simulated clock and
@@ -95,6 +99,30 @@ final class World {
      * noted in the ledger with the engine's own reason, and the story goes on.
      */
     <T> Optional<T> attempt(CommunityId community, String handle, String what, Supplier<T> action) {
+        return attempt(community, handle, what, action, () -> null);
+    }
+
+    /**
+     * Tries something that needs {@code privilege}, as {@link #attempt} does. When the engine refuses
+     * it, the story asks the engine for the member's level and the policy in force: if the level is
+     * below what the privilege needs, the refusal is noted as held by the trust gate.
+     */
+    <T> Optional<T> attemptGated(CommunityId community, Actor actor, String handle, String what, Privilege privilege,
+            Supplier<T> action) {
+        return attempt(community, handle, what, action, () -> {
+            TrustProgress progress;
+            try {
+                progress = engine.trust().progress(actor, community);
+            } catch (NicheException notAMember) {
+                return null; // refused for want of an active membership, not of a privilege
+            }
+            return progress.level().atLeast(progress.policy().levelFor(privilege))
+                    ? null : new Ledger.TrustGate(privilege, progress.level());
+        });
+    }
+
+    private <T> Optional<T> attempt(CommunityId community, String handle, String what, Supplier<T> action,
+            Supplier<Ledger.@Nullable TrustGate> gate) {
         try {
             return Optional.of(action.get());
         } catch (NicheException refused) {
@@ -103,7 +131,7 @@ final class World {
             for (PseudonymView pseudonym : engine.identities().findByHandle(handle).stream().toList()) {
                 reason = reason.replace(pseudonym.id().value(), pseudonym.handle());
             }
-            ledger.refused(new Ledger.Refusal(now(), community, handle, what, reason));
+            ledger.refused(new Ledger.Refusal(now(), community, handle, what, reason, gate.get()));
             return Optional.empty();
         }
     }

@@ -1,6 +1,7 @@
 package dev.niche.examples.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.niche.community.Actor;
 import dev.niche.community.CommunityEngine;
@@ -16,6 +17,13 @@ import dev.niche.community.membership.MembershipView;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.ReplyNode;
+import dev.niche.community.trust.Privilege;
+import dev.niche.community.trust.SerialVoting;
+import dev.niche.community.trust.Standing;
+import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.trust.TrustPolicy;
+import dev.niche.community.trust.TrustProgress;
+import dev.niche.community.trust.TrustRun;
 import dev.niche.community.vote.Direction;
 import dev.niche.community.jdbc.JdbcStore;
 import java.io.ByteArrayOutputStream;
@@ -29,8 +37,14 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,8 +61,9 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("The community simulation")
 class CommunitySimulationTest {
     static final long SEED = 11;
-    static final int MEMBERS = 12;
-    static final int DAYS = 14;
+    static final int MEMBERS = 20;
+    /** Long enough for the most loyal members to reach trust level 2, which needs 15 days visited. */
+    static final int DAYS = 21;
     static final String[] ARGS = {"--seed", "" + SEED, "--size", "" + MEMBERS, "--days", "" + DAYS};
 
     @TempDir
@@ -81,24 +96,59 @@ class CommunitySimulationTest {
         return run.story().community(slug).id();
     }
 
+    /** Reputation re-derived from the votes the story cast, by each community's policy. */
+    private static ReputationModel model() {
+        return ReputationModel.replay(run.world().ledger(), community -> engine().trust().policy(Viewer.anonymous(), community));
+    }
+
     @Nested
     @DisplayName("The spammer")
     class Spam {
         private final Person spammer = run.story().spam().spammer().orElseThrow();
+        private final Person accomplice = run.story().spam().accomplice().orElseThrow();
         private final List<PostId> pitches = run.story().spam().pitches();
+
+        private List<Ledger.Refusal> refusals(String attempt) {
+            return run.world().ledger().refusals().stream()
+                    .filter(refusal -> refusal.handle().equals(SpamArc.HANDLE) && refusal.attempt().equals(attempt))
+                    .toList();
+        }
 
         @Test
         @DisplayName("had every sales pitch held: refused by the engine, or locked by a moderator with no reply")
         void pitchesHeld() {
-            List<Ledger.Refusal> refused = run.world().ledger().refusals().stream()
-                    .filter(refusal -> refusal.handle().equals(SpamArc.HANDLE)).toList();
-            assertThat(pitches.size() + refused.size()).as("pitches tried").isEqualTo(Themes.OPENING.size() + 1);
+            List<Ledger.Refusal> linked = refusals(SpamArc.LINKED_PITCH);
+            List<Ledger.Refusal> plain = refusals(SpamArc.PITCH);
+            assertThat(linked).as("pitches with a link, one per opening community").hasSize(Themes.OPENING.size());
+            assertThat(pitches.size() + plain.size()).as("pitches without a link, and the retry")
+                    .isEqualTo(Themes.OPENING.size() + 1);
             for (PostId pitch : pitches) {
                 PostView post = engine().posts().get(Viewer.anonymous(), pitch);
                 assertThat(post.author().handle()).isEqualTo(SpamArc.HANDLE);
+                assertThat(post.link()).isNull();
                 assertThat(post.locked()).as("pitch %s locked", post.title()).isTrue();
                 assertThat(post.threadReplyCount()).isZero();
             }
+        }
+
+        @Test
+        @DisplayName("had its links held by the engine's trust gate: level 0, and the policy asks level 1 for links")
+        void linksHeldByTheTrustGate() {
+            List<Ledger.Refusal> linked = refusals(SpamArc.LINKED_PITCH);
+            assertThat(linked).isNotEmpty().allSatisfy(refusal -> {
+                assertThat(refusal.gate()).isEqualTo(new Ledger.TrustGate(Privilege.POST_LINKS, TrustLevel.NEW));
+                assertThat(refusal.reason()).contains("needs trust level 1");
+                assertThat(engine().trust().policy(Viewer.anonymous(), refusal.community()).levelFor(Privilege.POST_LINKS))
+                        .isEqualTo(TrustLevel.BASIC);
+                assertThat(engine().trust().standing(Viewer.anonymous(), refusal.community(),
+                        spammer.firstPseudonym().id()).level()).isEqualTo(TrustLevel.NEW);
+            });
+            assertThat(run.world().events().of(CommunityEvent.TrustLevelChanged.class))
+                    .noneMatch(changed -> changed.member().equals(spammer.firstPseudonym().id()));
+            assertThat(run.census().threads().map(Census.ThreadCensus::root))
+                    .filteredOn(root -> root.author() != null && root.author().handle().equals(SpamArc.HANDLE))
+                    .hasSize(pitches.size())
+                    .allSatisfy(root -> assertThat(root.link()).isNull());
         }
 
         @Test
@@ -110,23 +160,65 @@ class CommunitySimulationTest {
                 Actor actor = spammer.in(community).orElseThrow();
                 assertThat(engine().memberships().membership(actor, community))
                         .get().extracting(MembershipView::state).isEqualTo(MemberState.BANNED);
-                List<CommunityEvent.MemberBanned> bans = run.world().events().of(CommunityEvent.MemberBanned.class).stream()
-                        .filter(ban -> ban.community().equals(community)).toList();
-                assertThat(bans).singleElement().satisfies(ban -> {
-                    assertThat(ban.member()).isEqualTo(actor.pseudonym());
-                    Actor moderator = Actor.of(run.world().cast().owner(ban.by()).account(), ban.by());
-                    assertThat(engine().memberships().membership(moderator, community).orElseThrow().role().moderates())
-                            .isTrue();
-                });
+                assertThat(bans(community, actor.pseudonym())).singleElement()
+                        .satisfies(ban -> assertThat(moderated(community, ban.by())).isTrue());
             }
         }
 
         @Test
-        @DisplayName("was voted down: its pitches score what the votes cast add up to, never above zero")
+        @DisplayName("had its accomplice's up votes caught as serial voting, and the accomplice banned from that list")
+        void accompliceCaught() {
+            CommunityId flyers = id(Themes.OPENING.get(0).slug());
+            Actor actor = accomplice.in(flyers).orElseThrow();
+            long upVotes = run.world().ledger().voteActions().stream()
+                    .filter(vote -> vote.voter().equals(actor)).count();
+            assertThat(upVotes).as("the accomplice up-voted each of the spammer's posts there")
+                    .isEqualTo(1 + run.story().spam().replies().size()).isGreaterThanOrEqualTo(10);
+            List<SerialVoting> clusters = SpamArc.serialVoting(engine(), run.story().community(Themes.OPENING.get(0).slug())
+                    .owner().actor(), flyers);
+            assertThat(clusters).filteredOn(cluster -> cluster.voter().id().equals(actor.pseudonym())).singleElement()
+                    .satisfies(cluster -> {
+                        assertThat(cluster.author().handle()).isEqualTo(SpamArc.HANDLE);
+                        assertThat(cluster.votes()).isEqualTo(upVotes - 9);
+                    });
+            assertThat(engine().memberships().membership(actor, flyers)).get().extracting(MembershipView::state)
+                    .isEqualTo(MemberState.BANNED);
+            assertThat(bans(flyers, actor.pseudonym())).singleElement()
+                    .satisfies(ban -> assertThat(moderated(flyers, ban.by())).isTrue());
+        }
+
+        @Test
+        @DisplayName("stands as the engine says: level 0 everywhere, not scored once banned, reputation only from its accomplice")
+        void standing() {
+            for (ReputationSection.Outsider outsider : run.reputation().outsiders()) {
+                if (!outsider.who().equals("the spammer") && !outsider.who().equals("its accomplice")) {
+                    continue;
+                }
+                assertThat(outsider.state()).isEqualTo(MemberState.BANNED);
+                assertThat(outsider.standing().level()).isEqualTo(TrustLevel.NEW);
+                assertThat(outsider.standing().trust()).isNull();
+            }
+            assertThat(run.reputation().outsiders()).filteredOn(o -> o.who().equals("the spammer"))
+                    .hasSize(Themes.OPENING.size());
+            CommunityId flyers = id(Themes.OPENING.get(0).slug());
+            Actor actor = accomplice.in(flyers).orElseThrow();
+            long othersUp = run.world().ledger().voteActions().stream()
+                    .filter(vote -> vote.direction() == Direction.UP && !vote.voter().equals(actor)
+                            && run.world().ledger().post(vote.post()).author().equals(spammer.account()))
+                    .count();
+            int upvote = TrustPolicy.defaults().reputation().upvote();
+            assertThat(engine().trust().standing(Viewer.anonymous(), flyers, spammer.firstPseudonym().id()).reputation())
+                    .isEqualTo(model().total(flyers, spammer.firstPseudonym().id()))
+                    .as("the guard let nine of the accomplice's votes count")
+                    .isLessThanOrEqualTo(9L * upvote + othersUp * upvote);
+        }
+
+        @Test
+        @DisplayName("drew votes on its pitches that add up to their scores")
         void votedDown() {
             for (PostId pitch : pitches) {
                 int score = engine().posts().get(Viewer.anonymous(), pitch).score();
-                assertThat(score).isLessThanOrEqualTo(0).isEqualTo(run.world().ledger().score(pitch));
+                assertThat(score).isEqualTo(run.world().ledger().score(pitch));
             }
         }
 
@@ -138,7 +230,10 @@ class CommunitySimulationTest {
             assertThat(run.world().ledger().refusals())
                     .filteredOn(refusal -> refusal.handle().equals(SpamArc.HANDLE) && refusal.at().isAfter(lastBan))
                     .singleElement()
-                    .satisfies(refusal -> assertThat(refusal.attempt()).isEqualTo("post a sales pitch"));
+                    .satisfies(refusal -> {
+                        assertThat(refusal.attempt()).isEqualTo(SpamArc.PITCH);
+                        assertThat(refusal.gate()).isNull();
+                    });
             long spammerThreads = run.census().threads()
                     .filter(thread -> thread.root().author() != null
                             && thread.root().author().handle().equals(SpamArc.HANDLE))
@@ -147,13 +242,264 @@ class CommunitySimulationTest {
         }
 
         @Test
-        @DisplayName("shows in the printed moderation log: a lock and a ban per community, then the refusal")
+        @DisplayName("shows in the printed moderation log: the trust gate, a lock and a ban per community, then the refusal")
         void logged() {
             List<String> texts = run.moderation().stream().map(ModerationSection.Entry::text).toList();
+            assertThat(texts).filteredOn(text -> text.equals(SpamArc.HANDLE + " tried to " + SpamArc.LINKED_PITCH
+                    + ": held by the trust gate (level 0 may not post links)")).hasSize(Themes.OPENING.size());
             assertThat(texts).filteredOn(text -> text.contains(" locked \"") && text.endsWith("by " + SpamArc.HANDLE))
                     .hasSize(pitches.size());
             assertThat(texts).filteredOn(text -> text.endsWith(" banned " + SpamArc.HANDLE)).hasSize(pitches.size());
-            assertThat(output).contains(SpamArc.HANDLE + " tried to post a sales pitch: refused (");
+            assertThat(texts).filteredOn(text -> text.endsWith(" banned " + SpamArc.ACCOMPLICE)).hasSize(1);
+            assertThat(output).contains(SpamArc.HANDLE + " tried to post a sales pitch: refused (")
+                    .contains("held by the trust gate (level 0 may not post links)");
+        }
+
+        private List<CommunityEvent.MemberBanned> bans(CommunityId community, PseudonymId member) {
+            return run.world().events().of(CommunityEvent.MemberBanned.class).stream()
+                    .filter(ban -> ban.community().equals(community) && ban.member().equals(member)).toList();
+        }
+
+        private boolean moderated(CommunityId community, PseudonymId by) {
+            Actor moderator = Actor.of(run.world().cast().owner(by).account(), by);
+            return engine().memberships().membership(moderator, community).orElseThrow().role().moderates();
+        }
+    }
+
+    @Nested
+    @DisplayName("Reputation")
+    class Reputation {
+
+        @Test
+        @DisplayName("on every leaderboard is what the story's votes add up to: +10 up, -2 down, 200 a day, no serial votes")
+        void leaderboardsEqualTheVotes() {
+            ReputationModel model = model();
+            assertThat(model.totals()).as("votes moved reputation").isNotEmpty();
+            for (LiveCommunity community : run.story().communities()) {
+                List<Standing> leaderboard = ReputationSection.leaderboard(engine(), community.id());
+                Map<PseudonymId, Long> listed = new HashMap<>();
+                leaderboard.forEach(standing -> listed.put(standing.member().id(), standing.reputation()));
+                Map<PseudonymId, Long> expected = new HashMap<>();
+                model.totals().forEach((member, total) -> {
+                    if (member.community().equals(community.id()) && total != 0) {
+                        expected.put(member.pseudonym(), total);
+                    }
+                });
+                assertThat(listed).as(community.slug()).hasSize(leaderboard.size());
+                listed.forEach((member, reputation) -> assertThat(reputation).as("%s in %s", member, community.slug())
+                        .isEqualTo(model.total(community.id(), member)));
+                assertThat(listed).as(community.slug()).containsAllEntriesOf(expected);
+                assertThat(leaderboard).as("highest first, ties by pseudonym id").isSortedAccordingTo(
+                        Comparator.comparingLong(Standing::reputation).reversed()
+                                .thenComparing(standing -> standing.member().id().value()));
+            }
+        }
+
+        @Test
+        @DisplayName("is the same in a member's standing, on the leaderboard and summed over communities")
+        void standingLeaderboardAndLedgerAgree() {
+            Map<PseudonymId, Long> across = new HashMap<>();
+            for (LiveCommunity community : run.story().communities()) {
+                for (Standing listed : ReputationSection.leaderboard(engine(), community.id())) {
+                    Standing standing = engine().trust().standing(Viewer.anonymous(), community.id(), listed.member().id());
+                    assertThat(standing).as("%s in %s", listed.member().handle(), community.slug()).isEqualTo(listed);
+                    across.merge(listed.member().id(), listed.reputation(), Long::sum);
+                }
+            }
+            assertThat(across).isNotEmpty();
+            across.forEach((pseudonym, total) -> assertThat(engine().trust().reputation(pseudonym)).isEqualTo(total));
+        }
+
+        @Test
+        @DisplayName("lists to moderators exactly the serial voting the votes cast add up to")
+        void serialVoting() {
+            ReputationModel model = model();
+            for (LiveCommunity community : run.story().communities()) {
+                List<ReputationModel.Cluster> listed = SpamArc.serialVoting(engine(), community.owner().actor(), community.id())
+                        .stream()
+                        .map(c -> new ReputationModel.Cluster(community.id(), c.voter().id(), c.author().id(), c.votes(), c.lastAt()))
+                        .toList();
+                assertThat(listed).as(community.slug()).containsExactlyInAnyOrderElementsOf(model.clusters(community.id()));
+            }
+            assertThat(model.clusters(id(Themes.OPENING.get(0).slug()))).isNotEmpty();
+        }
+
+        @Test
+        @DisplayName("prints each community's top members as the leaderboard has them")
+        void printed() {
+            for (ReputationSection.CommunityFigures community : run.reputation().communities()) {
+                List<Standing> leaderboard = ReputationSection.leaderboard(engine(), id(community.slug()));
+                assertThat(community.top()).isEqualTo(leaderboard.subList(0, Math.min(ReputationSection.TOP, leaderboard.size())));
+                for (int i = 0; i < community.top().size(); i++) {
+                    Standing standing = community.top().get(i);
+                    assertThat(output).containsPattern("(?m)^ +" + (i + 1) + "\\. " + standing.member().handle() + " +"
+                            + Pattern.quote(Format.score((int) standing.reputation())) + "  level "
+                            + Pattern.quote(Format.level(standing.level())) + " +trust " + Pattern.quote(Format.trust(standing.trust())) + "$");
+                }
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Trust levels")
+    class TrustLevels {
+
+        /** Every member the story put in a community, with the spammer and its accomplice where they joined. */
+        private List<Actor> members(LiveCommunity community) {
+            List<Actor> actors = new ArrayList<>(community.members().stream().map(LiveCommunity.Member::actor).toList());
+            run.story().spam().spammer().flatMap(p -> p.in(community.id())).ifPresent(actors::add);
+            run.story().spam().accomplice().flatMap(p -> p.in(community.id())).ifPresent(actors::add);
+            return actors;
+        }
+
+        @Test
+        @DisplayName("change only through TrustLevelChanged events, one level at a time, and the engine holds the last")
+        void onlyThroughEvents() {
+            List<CommunityEvent.TrustLevelChanged> changes = run.world().events().of(CommunityEvent.TrustLevelChanged.class);
+            assertThat(changes).isNotEmpty();
+            for (LiveCommunity community : run.story().communities()) {
+                for (Actor member : members(community)) {
+                    TrustLevel level = TrustLevel.NEW;
+                    for (CommunityEvent.TrustLevelChanged change : changes) {
+                        if (change.community().equals(community.id()) && change.member().equals(member.pseudonym())) {
+                            assertThat(change.from()).isEqualTo(level);
+                            assertThat(change.to().number()).isEqualTo(level.number() + 1);
+                            level = change.to();
+                        }
+                    }
+                    assertThat(engine().trust().standing(Viewer.anonymous(), community.id(), member.pseudonym()).level())
+                            .as("%s in %s", member.pseudonym(), community.slug()).isEqualTo(level);
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("are what the engine returned to the story's last visit or reading report")
+        void storyKnowsThem() {
+            for (LiveCommunity community : run.story().communities()) {
+                for (LiveCommunity.Member member : community.members()) {
+                    assertThat(community.level(member)).isEqualTo(engine().trust()
+                            .standing(Viewer.anonymous(), community.id(), member.actor().pseudonym()).level());
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("follow the policy's thresholds: a member's own progress meets each level it holds, and NEW ones do not meet BASIC")
+        void thresholdsMet() {
+            for (LiveCommunity community : run.story().communities()) {
+                for (LiveCommunity.Member member : community.members()) {
+                    TrustProgress progress = engine().trust().progress(member.actor(), community.id());
+                    TrustPolicy.Levels rules = progress.policy().levels();
+                    assertThat(progress.allTime().meets(rules.basic())).as("%s at %s", member.actor(), progress.level())
+                            .isEqualTo(progress.level().atLeast(TrustLevel.BASIC));
+                    if (progress.level().atLeast(TrustLevel.MEMBER)) {
+                        assertThat(progress.allTime().meets(rules.member())).isTrue();
+                    }
+                }
+            }
+        }
+
+        @Test
+        @DisplayName("rise for members who come back and read: some reach BASIC and some MEMBER by the default rules")
+        void someClimb() {
+            Map<TrustLevel, Integer> levels = new EnumMap<>(TrustLevel.class);
+            for (ReputationSection.CommunityFigures community : run.reputation().communities()) {
+                assertThat(community.policy()).isEqualTo(TrustPolicy.defaults());
+                community.levels().forEach((level, count) -> levels.merge(level, count, Integer::sum));
+                assertThat(community.members()).isEqualTo(engine().communities()
+                        .get(Viewer.anonymous(), id(community.slug())).memberCount());
+            }
+            assertThat(levels.get(TrustLevel.BASIC)).isPositive();
+            assertThat(levels.get(TrustLevel.MEMBER)).isPositive();
+            assertThat(output).contains("Every community follows the engine's default policy (no setPolicy)");
+        }
+    }
+
+    @Nested
+    @DisplayName("Down votes")
+    class DownVotes {
+
+        @Test
+        @DisplayName("come only from moderators and members at the level the policy asks, as the events had them then")
+        void onlyFromThoseWhoMay() {
+            Map<CommunityId, Map<PseudonymId, TrustLevel>> levels = new HashMap<>();
+            Map<CommunityId, Set<PseudonymId>> moderators = new HashMap<>();
+            long down = 0;
+            for (CommunityEvent event : run.world().events().events()) {
+                if (event instanceof CommunityEvent.CommunityCreated created) {
+                    moderators.computeIfAbsent(created.community(), c -> new HashSet<>()).add(created.owner());
+                } else if (event instanceof CommunityEvent.RoleChanged changed && changed.role().moderates()) {
+                    moderators.computeIfAbsent(changed.community(), c -> new HashSet<>()).add(changed.member());
+                } else if (event instanceof CommunityEvent.TrustLevelChanged changed) {
+                    levels.computeIfAbsent(changed.community(), c -> new HashMap<>()).put(changed.member(), changed.to());
+                } else if (event instanceof CommunityEvent.VoteCast vote && vote.direction() == Direction.DOWN) {
+                    down++;
+                    TrustLevel needed = engine().trust().policy(Viewer.anonymous(), vote.community()).levelFor(Privilege.DOWNVOTE);
+                    TrustLevel level = levels.getOrDefault(vote.community(), Map.of()).getOrDefault(vote.voter(), TrustLevel.NEW);
+                    assertThat(moderators.getOrDefault(vote.community(), Set.of()).contains(vote.voter()) || level.atLeast(needed))
+                            .as("down vote by %s at level %s", vote.voter(), level).isTrue();
+                }
+            }
+            assertThat(down).isPositive();
+        }
+
+        @Test
+        @DisplayName("were never refused: members below the level held back instead, and the section counts them")
+        void heldBackNotRefused() {
+            assertThat(run.world().ledger().refusals()).noneMatch(refusal -> refusal.attempt().equals("vote"));
+            int heldBack = 0;
+            for (ReputationSection.CommunityFigures community : run.reputation().communities()) {
+                LiveCommunity live = run.story().community(community.slug());
+                assertThat(community.heldBack()).isEqualTo(live.downVotesHeldBack());
+                assertThat(community.refused()).isZero();
+                assertThat(community.downVotes()).isEqualTo(run.world().events().of(CommunityEvent.VoteCast.class).stream()
+                        .filter(vote -> vote.community().equals(live.id()) && vote.direction() == Direction.DOWN).count());
+                heldBack += community.heldBack();
+            }
+            assertThat(heldBack).isPositive();
+        }
+    }
+
+    @Nested
+    @DisplayName("Trust scores")
+    class TrustScores {
+
+        @Test
+        @DisplayName("are recomputed every night and once at the end, for every open community")
+        void recomputedNightly() {
+            List<CommunityEvent.TrustRecomputed> runs = run.world().events().of(CommunityEvent.TrustRecomputed.class);
+            for (LiveCommunity community : run.story().communities()) {
+                List<CommunityEvent.TrustRecomputed> mine = runs.stream()
+                        .filter(recomputed -> recomputed.community().equals(community.id())).toList();
+                Instant opened = engine().communities().get(Viewer.anonymous(), community.id()).createdAt();
+                long nights = Stream.iterate(0, day -> day + 1).limit(DAYS)
+                        .map(day -> World.at(day, Story.RECOMPUTE_HOUR * 60 + 30))
+                        .filter(night -> night.isAfter(opened)).count();
+                assertThat(mine).as(community.slug()).hasSize((int) nights + 1);
+                assertThat(mine.get(mine.size() - 1).at()).isEqualTo(World.dayStart(DAYS));
+                TrustRun last = run.story().trustRuns().get(community.id());
+                assertThat(last.computedAt()).isEqualTo(World.dayStart(DAYS));
+                assertThat(last.members()).isEqualTo(mine.get(mine.size() - 1).members())
+                        .isEqualTo(CommunityHealth.activeMembers(engine(), community.id()).size());
+            }
+        }
+
+        @Test
+        @DisplayName("score every active member, average 1.0, and leave banned ones unscored")
+        void everyActiveMemberScored() {
+            for (LiveCommunity community : run.story().communities()) {
+                List<Double> scores = new ArrayList<>();
+                for (PseudonymId member : CommunityHealth.activeMembers(engine(), community.id())) {
+                    Double score = engine().trust().standing(Viewer.anonymous(), community.id(), member).trust();
+                    assertThat(score).as("%s in %s", member, community.slug()).isNotNull().isNotNegative();
+                    scores.add(score);
+                }
+                assertThat(scores.stream().mapToDouble(Double::doubleValue).average().orElseThrow())
+                        .as(community.slug()).isCloseTo(1.0, within(1e-9));
+            }
+            assertThat(run.reputation().outsiders()).filteredOn(o -> o.state() == MemberState.BANNED).isNotEmpty()
+                    .allSatisfy(outsider -> assertThat(outsider.standing().trust()).isNull());
         }
     }
 
