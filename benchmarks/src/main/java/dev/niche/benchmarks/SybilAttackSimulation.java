@@ -280,6 +280,11 @@ public final class SybilAttackSimulation {
                             + "hold %,d counted up votes (%,d threads with any); ring reputation gained: %,d%n",
                     weighed.votes(), weighed.counted(), weighed.newThreadUps(), weighed.threadsWithUps(),
                     weighed.reputationGain());
+            System.out.printf("- the price for honest members: %,d of %,d honest voters (%.1f%%) have trust at or above "
+                            + "the floor; they cast %,d of the %,d honest votes (%.1f%%), the share that would still "
+                            + "count%n", weighed.honestVotersAboveFloor(), weighed.honestVoters(),
+                    100.0 * weighed.honestVotersAboveFloor() / weighed.honestVoters(), weighed.honestVotesAboveFloor(),
+                    weighed.honestVotes(), 100.0 * weighed.honestVotesAboveFloor() / weighed.honestVotes());
         }
     }
 

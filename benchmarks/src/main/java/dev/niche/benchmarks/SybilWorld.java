@@ -109,6 +109,8 @@ final class SybilWorld {
     private final long end;
     private final long[] joined;
     private final boolean[] tookPart;
+    /** How many votes each honest account cast. */
+    private final int[] votesCast;
     private final SybilSchedule schedule = new SybilSchedule();
     private final SplittableRandom honestRun;
     private final SplittableRandom ringRun;
@@ -146,6 +148,7 @@ final class SybilWorld {
         this.actors = new Actor[shape.accounts() + ring.size()];
         this.joined = new long[shape.accounts() + ring.size()];
         this.tookPart = new boolean[shape.accounts()];
+        this.votesCast = new int[shape.accounts()];
         this.ringThreads = new PostId[ring.size() * RING_THREADS];
         this.honestRun = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 1);
         this.ringRun = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + 31L * ring.size() + ring.attackEdges() + 2);
@@ -236,9 +239,15 @@ final class SybilWorld {
      *                        votes were weighed
      * @param aboveFloor      ring accounts whose trust reached the floor, whose votes would count
      * @param floor           the floor
+     * @param honestVoters    honest accounts that cast at least one vote
+     * @param honestVotersAboveFloor those of them whose trust reached the floor
+     * @param honestVotes     the votes honest accounts cast
+     * @param honestVotesAboveFloor those cast by accounts whose trust reached the floor: the votes that
+     *                        would still count if they were cast again with votes weighed
      */
     record Weighed(int votes, int counted, long newThreadUps, int threadsWithUps, long reputationGain,
-            long firstRoundUps, int aboveFloor, double floor) {}
+            long firstRoundUps, int aboveFloor, double floor, int honestVoters, int honestVotersAboveFloor,
+            long honestVotes, long honestVotesAboveFloor) {}
 
     /**
      * Turns on {@code Score.weighingVotes(true)}, then lets every ring account start a new thread and
@@ -253,6 +262,22 @@ final class SybilWorld {
         long firstRoundUps = 0;
         long before = 0;
         int aboveFloor = 0;
+        double floor = weighing.score().floor();
+        int honestVoters = 0;
+        int honestVotersAboveFloor = 0;
+        long honestVotes = 0;
+        long honestVotesAboveFloor = 0;
+        for (int account = 0; account < n; account++) {
+            if (votesCast[account] == 0) {
+                continue;
+            }
+            honestVoters++;
+            honestVotes += votesCast[account];
+            if (scores[account] >= floor) {
+                honestVotersAboveFloor++;
+                honestVotesAboveFloor += votesCast[account];
+            }
+        }
         for (int m = 0; m < r; m++) {
             firstRoundUps += ringThreadUps(m);
             before += ringReputation(m);
@@ -291,7 +316,7 @@ final class SybilWorld {
             after += ringReputation(m);
         }
         return new Weighed(votes, counted, newThreadUps, threadsWithUps, after - before, firstRoundUps, aboveFloor,
-                weighing.score().floor());
+                floor, honestVoters, honestVotersAboveFloor, honestVotes, honestVotesAboveFloor);
     }
 
     /** Moves the clock forward. */
@@ -535,6 +560,7 @@ final class SybilWorld {
             return;
         }
         tookPart[actor] = true;
+        votesCast[actor]++;
         if (direction == Direction.UP) {
             honestUp++;
         } else {

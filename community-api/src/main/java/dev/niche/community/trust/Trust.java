@@ -32,8 +32,9 @@ import java.time.Duration;
  * votes on itself are ignored), and many votes on one author count only logarithmically. The walk
  * restarts at the seeds: the owner, the moderators and the members of long standing. Trust reaches a
  * ring of fake accounts only through the endorsements honest members gave it, however many accounts
- * the ring holds and however they vote for each other. See {@code docs/trust.md} for the guarantee and
- * the cost.
+ * the ring holds and however they vote for each other, and no endorsement carries more than the
+ * average endorsement's share, however trusted its giver. See {@code docs/trust.md} for the guarantee
+ * and the cost.
  */
 public interface Trust {
 

@@ -11,23 +11,28 @@ import java.util.Set;
 
 /**
  * The sybil-resistant trust score, as pure code: personalised PageRank over the endorsement graph,
- * restarting at the seeds and stopped after ⌈log2 n⌉ power iterations, as SybilRank does.
+ * restarting at the seeds and stopped after ⌈log2 n⌉ power iterations, as SybilRank does, with a cap
+ * on what one endorsement carries.
  *
  * <p>Nodes are accounts; an edge u → v carries weight {@code 1 + log2(max(1, c))} where c counts u's up
  * votes on v's posts plus half its replies to them, so that a single reply weighs like a vote and many
- * votes on one author add little. Each
- * iteration every node keeps nothing and passes {@code (1 - RESTART)} of its trust along its out-edges
- * in proportion to their weights; a node without out-edges passes it back to the seeds; then the seeds
- * receive {@code RESTART} of the total, split evenly. Trust is conserved, so the scores are scaled to
- * an average of 1.0 over the members.
+ * votes on one author add little. Each iteration every node keeps nothing and passes
+ * {@code (1 - RESTART)} of its trust along its out-edges in proportion to their weights, except that
+ * no edge carries more than the average edge's share, {@code (1 - RESTART) / e} of all trust for e
+ * edges; what a node cannot pass on, and all of what a node without out-edges holds, goes back to the
+ * seeds; then the seeds receive {@code RESTART} of the total, split evenly. Trust is conserved, so the
+ * scores are scaled to an average of 1.0 over the members.
  *
  * <p>The guarantee: trust enters a set of accounts only along edges into it. For a ring of fake
- * accounts, those are the attack edges, the endorsements honest members gave it; however many
- * accounts the ring holds and however densely they endorse each other, what flows in per iteration is
- * at most {@code (1 - RESTART)} times the share of their trust that those honest endorsers pass along
- * them. Stopping after O(log n) iterations, before the walk mixes into the sparse cut, is what bounds
- * the number of ring accounts ranked above honest ones by O(k · log n) for k attack edges (Cao et al.,
- * SybilRank, NSDI 2012).
+ * accounts, those are the attack edges, the endorsements honest members gave it. Each iteration the
+ * ring keeps at most {@code (1 - RESTART)} of what it held and receives at most the cap along each of
+ * its k attack edges, whoever gave them; so after L iterations its summed score is at most
+ * {@code k · (n / e) · (1 - RESTART) · (1 - (1 - RESTART)^L) / RESTART}, under {@code 5.7 · k · n / e}
+ * average members, however many accounts it holds and however densely they endorse each other.
+ * Without the cap the bound would be a share of the endorsers' own trust, unbounded for a trusted
+ * endorser who endorses few. Stopping after O(log n) iterations, before the walk mixes into the
+ * sparse cut, is what bounds the number of ring accounts ranked above honest ones by O(k · log n) for
+ * k attack edges (Cao et al., SybilRank, NSDI 2012).
  *
  * <p>Cost: O((n + e) · ⌈log2 n⌉) time and O(n + e) memory for n members and e edges.
  */
@@ -88,6 +93,8 @@ final class TrustGraph {
             restart[i] /= seedCount;
         }
         int iterations = Math.max(1, 64 - Long.numberOfLeadingZeros(n - 1L));
+        // What the average edge would carry if every node had out-edges; trust sums to 1.
+        double cap = (1 - RESTART) / Math.max(1, edges);
         double[] trust = restart.clone();
         double[] next = new double[n];
         for (int iteration = 0; iteration < iterations; iteration++) {
@@ -95,13 +102,18 @@ final class TrustGraph {
             double returned = 0;
             for (int i = 0; i < n; i++) {
                 if (outWeight[i] == 0) {
-                    returned += trust[i];
+                    returned += (1 - RESTART) * trust[i];
                 }
             }
             for (int e = 0; e < edges; e++) {
-                next[to[e]] += (1 - RESTART) * trust[from[e]] * weight[e] / outWeight[from[e]];
+                double flow = (1 - RESTART) * trust[from[e]] * weight[e] / outWeight[from[e]];
+                if (flow > cap) {
+                    returned += flow - cap;
+                    flow = cap;
+                }
+                next[to[e]] += flow;
             }
-            double toSeeds = RESTART + (1 - RESTART) * returned;
+            double toSeeds = RESTART + returned;
             for (int i = 0; i < n; i++) {
                 next[i] += toSeeds * restart[i];
             }

@@ -102,6 +102,20 @@ class TrustGraphTest {
         }
 
         @Test
+        @DisplayName("passing along one endorsement no more than the average endorsement's share, and the rest to the seeds")
+        void capped() {
+            // Two edges, so the cap is 0.85 / 2. Iteration 1: a's 0.85 for b is cut to 0.425, and the other
+            // 0.425 returns to a with the restart 0.15. Iteration 2: b returns 0.85 of its 0.425 to a; a's
+            // 0.85 * 0.575 for b is cut to 0.425 again. c holds nothing, so c -> d carries nothing.
+            Map<AccountId, Double> scores = TrustGraph.score(List.of(A, B, C, D), Set.of(A),
+                    List.of(up(A, B, 1), up(C, D, 1))).byAccount();
+            assertThat(scores.get(A)).isCloseTo(4 * 0.575, within(TOLERANCE));
+            assertThat(scores.get(B)).isCloseTo(4 * 0.425, within(TOLERANCE));
+            assertThat(scores.get(C)).isZero();
+            assertThat(scores.get(D)).isZero();
+        }
+
+        @Test
         @DisplayName("and ignores endorsements from or to non-members, of oneself, or of nothing")
         void ignored() {
             List<Endorsement> valid = List.of(up(A, B, 2), new Endorsement(B, C, 0, 3), up(C, A, 1));
