@@ -99,11 +99,17 @@ final class SybilWorld {
             int attackVotes) {}
 
     final CommunityEngine engine;
+    /** The store under {@link #engine}, for {@link WorldCopy}. */
+    final InMemoryStore store;
     final Worlds.SteppingClock clock;
     final Shape shape;
     final Ring ring;
     final Actor[] actors;
     final PostId[] ringThreads;
+    /** Every post the world started or replied, in creation order, so every parent comes before its replies. */
+    final List<PostId> posts = new ArrayList<>();
+    /** Every vote cast, each (post, account) once: nobody votes twice on a post. */
+    final List<WorldCopy.VoteKey> votes = new ArrayList<>();
     CommunityId community;
 
     private final long end;
@@ -143,7 +149,7 @@ final class SybilWorld {
         this.ring = ring;
         this.end = shape.days() * DAY;
         this.clock = new Worlds.SteppingClock(START);
-        InMemoryStore store = new InMemoryStore();
+        this.store = new InMemoryStore();
         this.engine = Niche.builder().store(store).clock(clock).idGenerator(IdGenerator.seeded(seed, clock)).build();
         this.actors = new Actor[shape.accounts() + ring.size()];
         this.joined = new long[shape.accounts() + ring.size()];
@@ -289,7 +295,7 @@ final class SybilWorld {
         PostId[] fresh = new PostId[r];
         for (int m = 0; m < r; m++) {
             advance(Duration.ofSeconds(10));
-            fresh[m] = engine.posts().startThread(actors[n + m], new StartThread(community, "Fresh deal " + m,
+            fresh[m] = startThread(actors[n + m], new StartThread(community, "Fresh deal " + m,
                     "Ring thread, second round", null)).id();
         }
         int votes = 0;
@@ -297,7 +303,7 @@ final class SybilWorld {
         for (int m = 0; m < r; m++) {
             for (int mate : mates(m)) {
                 advance(Duration.ofSeconds(1));
-                VoteOutcome outcome = engine.votes().cast(actors[n + m], new CastVote(fresh[mate], Direction.UP));
+                VoteOutcome outcome = cast(actors[n + m], new CastVote(fresh[mate], Direction.UP));
                 votes++;
                 if (outcome.counted()) {
                     counted++;
@@ -440,7 +446,7 @@ final class SybilWorld {
             }
             if (!endorsers.contains(candidate)) {
                 advance(Duration.ofMinutes(1));
-                engine.votes().cast(actors[candidate],
+                cast(actors[candidate],
                         new CastVote(ringThreads[unendorsedRingAccount(ringRun) * RING_THREADS], Direction.UP));
                 endorsers.add(candidate);
                 attackVotes++;
@@ -476,7 +482,7 @@ final class SybilWorld {
         switch (kind) {
             case JOIN -> join(actor, "honest-" + actor);
             case THREAD -> {
-                PostView post = engine.posts().startThread(actors[actor], new StartThread(community,
+                PostView post = startThread(actors[actor], new StartThread(community,
                         "Thread by " + actor, "Honest thread", null));
                 addHonestPost(post, actor, popularity[actor] * Math.exp(honestRun.nextGaussian()));
                 tookPart[actor] = true;
@@ -486,16 +492,16 @@ final class SybilWorld {
             case VOTE -> honestVote(actor);
             case RING_JOIN -> join(actor, "ring-" + (actor - shape.accounts()));
             case RING_THREAD -> {
-                ringThreads[target] = engine.posts().startThread(actors[actor], new StartThread(community,
+                ringThreads[target] = startThread(actors[actor], new StartThread(community,
                         "Great deal " + target, "Ring thread", null)).id();
                 ringThreadCount++;
             }
             case RING_REPLY -> {
-                engine.posts().reply(actors[actor], new Reply(ringThreads[target], "So true"));
+                reply(actors[actor], new Reply(ringThreads[target], "So true"));
                 ringReplies++;
             }
             case RING_VOTE -> {
-                engine.votes().cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
+                cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
                 ringUp++;
             }
             case RING_HONEST_VOTE -> {
@@ -504,7 +510,7 @@ final class SybilWorld {
                 }
             }
             case ATTACK_VOTE -> {
-                engine.votes().cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
+                cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
                 attackVotes++;
             }
         }
@@ -526,6 +532,24 @@ final class SybilWorld {
         }
     }
 
+    private PostView startThread(Actor author, StartThread thread) {
+        PostView post = engine.posts().startThread(author, thread);
+        posts.add(post.id());
+        return post;
+    }
+
+    private PostView reply(Actor author, Reply reply) {
+        PostView post = engine.posts().reply(author, reply);
+        posts.add(post.id());
+        return post;
+    }
+
+    private VoteOutcome cast(Actor voter, CastVote vote) {
+        VoteOutcome outcome = engine.votes().cast(voter, vote);
+        votes.add(new WorldCopy.VoteKey(vote.post(), voter.account()));
+        return outcome;
+    }
+
     private void addHonestPost(PostView post, int author, double weight) {
         honestPosts.add(weight);
         // Weighing each new post up by e^(t/τ) is weighing every older one down by its age.
@@ -544,9 +568,9 @@ final class SybilWorld {
         int parent = drawHonestPost(honestRun);
         PostView reply;
         try {
-            reply = engine.posts().reply(actors[actor], new Reply(honestPostIds.get(parent), "Honest reply"));
+            reply = reply(actors[actor], new Reply(honestPostIds.get(parent), "Honest reply"));
         } catch (InvalidInputException tooDeep) {
-            reply = engine.posts().reply(actors[actor], new Reply(honestPostThreads.get(parent), "Honest reply"));
+            reply = reply(actors[actor], new Reply(honestPostThreads.get(parent), "Honest reply"));
         }
         addHonestPost(reply, actor, 0.5 * popularity[actor] * Math.exp(honestRun.nextGaussian()));
         tookPart[actor] = true;
@@ -579,7 +603,7 @@ final class SybilWorld {
         for (int attempt = 0; attempt < 30; attempt++) {
             int post = drawHonestPost(random);
             if (honestPostAuthors.get(post) != actor && votedOnHonest.add(((long) actor << 32) | post)) {
-                engine.votes().cast(actors[actor], new CastVote(honestPostIds.get(post), direction));
+                cast(actors[actor], new CastVote(honestPostIds.get(post), direction));
                 return true;
             }
         }

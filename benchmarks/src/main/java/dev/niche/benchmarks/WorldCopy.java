@@ -1,6 +1,8 @@
 package dev.niche.benchmarks;
 
+import dev.niche.community.AccountId;
 import dev.niche.community.Actor;
+import dev.niche.community.community.CommunityId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityStore;
@@ -8,36 +10,55 @@ import dev.niche.community.spi.MemberKey;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.VoteRecord;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Copies a world built on the in-memory store into another store through the SPI, rows as stored
- * (counters and rank keys included), a few thousand rows per unit of work. Building a large world
- * through the engine on a real database takes far longer than a trial may; copying its rows does
- * not, and reads then see exactly what the engine left. Votes are not copied: reads never touch them.
+ * (counters, rank keys, join times, roles and the vote flags included), a few thousand rows per unit
+ * of work. Building a large world through the engine on a real database takes far longer than a
+ * trial may; copying its rows does not, and reads then see exactly what the engine left. Votes are
+ * copied only when asked for ({@link #copyVotes}): feed and reply-tree reads never touch them, a
+ * trust recompute reads them. The reputation ledger, activity, trust levels and scores are never
+ * copied.
  */
 final class WorldCopy {
     private static final int BATCH = 5_000;
+
+    /** Which vote to copy: the one {@code account} cast on {@code post}. */
+    record VoteKey(PostId post, AccountId account) {}
 
     private WorldCopy() {
     }
 
     /**
-     * Copies the world's pseudonyms, community, memberships and {@code posts}, which must be in
-     * creation order so that every parent lands before its replies.
+     * Copies the {@link Worlds} world's pseudonyms, community, memberships and {@code posts}, which
+     * must be in creation order so that every parent lands before its replies.
      */
     static void copy(Worlds world, CommunityStore from, CommunityStore to, List<PostId> posts) {
+        copy(from, to, world.community, world.members.stream().map(Actor::account).toList(), posts);
+    }
+
+    /**
+     * Copies the pseudonyms of {@code accounts}; {@code community} with its trust policy, if it has
+     * one of its own, and its ACTIVE memberships; and {@code posts}, which must be in creation order
+     * so that every parent lands before its replies.
+     */
+    static void copy(CommunityStore from, CommunityStore to, CommunityId community, Collection<AccountId> accounts,
+            List<PostId> posts) {
         List<PseudonymRecord> pseudonyms = from.read(tx -> {
             List<PseudonymRecord> all = new ArrayList<>();
-            for (Actor member : world.members) {
-                all.addAll(tx.pseudonyms().byAccount(member.account()));
+            for (AccountId account : accounts) {
+                all.addAll(tx.pseudonyms().byAccount(account));
             }
             return all;
         });
@@ -45,12 +66,13 @@ final class WorldCopy {
             pseudonyms.forEach(tx.pseudonyms()::insert);
             return null;
         });
-        var community = from.read(tx -> tx.communities().byId(world.community)).orElseThrow();
+        var record = from.read(tx -> tx.communities().byId(community)).orElseThrow();
+        Optional<String> policy = from.read(tx -> tx.trust().policy(community));
         List<MembershipRecord> memberships = from.read(tx -> {
             List<MembershipRecord> all = new ArrayList<>();
             @Nullable MemberKey after = null;
             while (true) {
-                List<MembershipRecord> page = tx.memberships().page(world.community, MemberState.ACTIVE, after, 1_000);
+                List<MembershipRecord> page = tx.memberships().page(community, MemberState.ACTIVE, after, 1_000);
                 all.addAll(page);
                 if (page.size() < 1_000) {
                     return all;
@@ -60,7 +82,8 @@ final class WorldCopy {
             }
         });
         to.write(tx -> {
-            tx.communities().insert(community);
+            tx.communities().insert(record);
+            policy.ifPresent(text -> tx.trust().putPolicy(community, text));
             memberships.forEach(tx.memberships()::insert);
             return null;
         });
@@ -71,6 +94,31 @@ final class WorldCopy {
                 for (PostId id : ids) {
                     tx.posts().insert(rows.get(id));
                 }
+                return null;
+            });
+        }
+    }
+
+    /**
+     * Copies the votes named by {@code votes}, each once, with their voter, direction, {@code counted}
+     * flag and time as stored; their posts must have been copied. The posts' counters are copied with
+     * the posts, so nothing is recounted.
+     *
+     * @throws IllegalStateException if {@code from} holds no such vote
+     */
+    static void copyVotes(CommunityStore from, CommunityStore to, List<VoteKey> votes) {
+        for (int start = 0; start < votes.size(); start += BATCH) {
+            List<VoteKey> keys = votes.subList(start, Math.min(votes.size(), start + BATCH));
+            List<VoteRecord> rows = from.read(tx -> {
+                List<VoteRecord> found = new ArrayList<>(keys.size());
+                for (VoteKey key : keys) {
+                    found.add(tx.votes().find(key.post(), key.account()).orElseThrow(() -> new IllegalStateException(
+                            "account " + key.account() + " has no vote on post " + key.post() + " to copy")));
+                }
+                return found;
+            });
+            to.write(tx -> {
+                rows.forEach(tx.votes()::insert);
                 return null;
             });
         }

@@ -14,8 +14,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What votes do to their authors' reputation. Every vote that changes direction appends ledger
- * entries: one that reverses exactly what the account's earlier vote on the post still held, and one
- * for the new vote. Each entry's points are added to the author's total in the same unit of work.
+ * entries: one that reverses exactly what the account's earlier vote on the post still held, if it had
+ * one, and one for the new vote. Each entry's points are added to the author's total in the same unit
+ * of work.
  */
 final class Ledger {
     private Ledger() {}
@@ -58,11 +59,11 @@ final class Ledger {
     }
 
     /**
-     * Records a vote change in the ledger: reverses what the account's earlier vote on the post still
-     * holds, then, unless the vote was retracted ({@code judgement == null}), appends the new vote's entry.
+     * Reverses what the account's vote on the post still holds in the ledger, when the vote is changed or
+     * retracted. Call it only when the account has a vote on the post: the entries of a vote that is gone
+     * already net to zero, since retracting is the only way a vote goes and it reverses them.
      */
-    static void record(StoreTransaction tx, TrustPolicy policy, PostRecord post, Actor voter,
-            @Nullable Judgement judgement, Instant now) {
+    static void reverse(StoreTransaction tx, PostRecord post, Actor voter, Instant now) {
         if (post.authorAccount().equals(voter.account())) {
             return;
         }
@@ -70,7 +71,15 @@ final class Ledger {
         if (held != 0) {
             append(tx, post, voter, LedgerKind.REVERSAL, Math.toIntExact(-held), now);
         }
-        if (judgement == null || judgement.kind() == null) {
+    }
+
+    /**
+     * Appends the entry of a vote being cast or changed, as {@code judgement} judged it, after
+     * {@link #reverse} took back what an earlier vote held; a vote by the author's own account gets none.
+     */
+    static void record(StoreTransaction tx, TrustPolicy policy, PostRecord post, Actor voter, Judgement judgement,
+            Instant now) {
+        if (judgement.kind() == null) {
             return;
         }
         TrustPolicy.Reputation rules = policy.reputation();

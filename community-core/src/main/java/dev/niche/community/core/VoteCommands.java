@@ -70,6 +70,9 @@ final class VoteCommands implements Votes {
                 tx.votes().update(vote);
             }
             counters = apply(tx, post, existing.orElse(null), vote, context.settings().wilsonZ());
+            if (existing.isPresent()) {
+                Ledger.reverse(tx, post, actor, now);
+            }
             Ledger.record(tx, policy, post, actor, judgement, now);
             outbox.add(new CommunityEvent.VoteCast(post.community(), post.id(), actor.pseudonym(), direction, now));
             return outcome(post.id(), direction, judgement.counted(), counters);
@@ -89,8 +92,7 @@ final class VoteCommands implements Votes {
             }
             tx.votes().delete(postId, actor.account());
             PostCounters counters = apply(tx, post, existing.get(), null, context.settings().wilsonZ());
-            TrustPolicy policy = Policies.of(tx, post.community(), context.settings().trustPolicy());
-            Ledger.record(tx, policy, post, actor, null, context.now());
+            Ledger.reverse(tx, post, actor, context.now());
             outbox.add(new CommunityEvent.VoteRetracted(post.community(), postId, actor.pseudonym(), context.now()));
             return outcome(postId, null, false, counters);
         });

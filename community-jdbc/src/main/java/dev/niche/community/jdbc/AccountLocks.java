@@ -3,9 +3,14 @@ package dev.niche.community.jdbc;
 import dev.niche.community.AccountId;
 
 /**
- * {@link dev.niche.community.spi.StoreTransaction#lockAccount}: makes sure the account has a row in
- * {@code niche_accounts}, then locks that row FOR UPDATE until the unit of work ends. The row lock
+ * {@link dev.niche.community.spi.StoreTransaction#lockAccount}: locks the account's row in
+ * {@code niche_accounts} until the unit of work ends, creating it first if it is absent. The row lock
  * lives in the database, so it serialises units of work on every node that shares it.
+ *
+ * <p>On PostgreSQL and MariaDB one upsert does both: {@code ON CONFLICT DO UPDATE} locks the conflicting
+ * row as an UPDATE would, and InnoDB puts an exclusive lock on the duplicate row of an
+ * {@code ON DUPLICATE KEY UPDATE}; a row the statement inserts is locked as its own write. H2 merges the
+ * row, then locks it {@code FOR UPDATE}.
  */
 final class AccountLocks {
     private final Session session;
@@ -16,13 +21,17 @@ final class AccountLocks {
 
     void lock(AccountId account) {
         session.requireWritable("lock an account");
-        String insertIfAbsent = switch (session.dialect()) {
-            case POSTGRESQL -> "INSERT INTO niche_accounts (account_id) VALUES (?) ON CONFLICT (account_id) DO NOTHING";
-            case MARIADB -> "INSERT INTO niche_accounts (account_id) VALUES (?) ON DUPLICATE KEY UPDATE account_id = account_id";
-            case H2 -> "MERGE INTO niche_accounts (account_id) KEY (account_id) VALUES (?)";
-        };
-        session.update("register an account for locking", insertIfAbsent, p -> p.text(account.value()));
-        session.query("lock an account", "SELECT account_id FROM niche_accounts WHERE account_id = ? FOR UPDATE",
-                p -> p.text(account.value()), row -> Boolean.TRUE);
+        switch (session.dialect()) {
+            case POSTGRESQL -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
+                    + " ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id", p -> p.text(account.value()));
+            case MARIADB -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
+                    + " ON DUPLICATE KEY UPDATE account_id = account_id", p -> p.text(account.value()));
+            case H2 -> {
+                session.update("register an account for locking",
+                        "MERGE INTO niche_accounts (account_id) KEY (account_id) VALUES (?)", p -> p.text(account.value()));
+                session.query("lock an account", "SELECT account_id FROM niche_accounts WHERE account_id = ? FOR UPDATE",
+                        p -> p.text(account.value()), row -> Boolean.TRUE);
+            }
+        }
     }
 }

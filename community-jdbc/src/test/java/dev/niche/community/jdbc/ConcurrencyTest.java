@@ -36,6 +36,8 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Concurrent units of work keep every invariant and counter exact")
 class ConcurrencyTest extends OnEveryDatabase {
@@ -271,6 +273,39 @@ class ConcurrencyTest extends OnEveryDatabase {
 
             int held = store().read(tx -> tx.pseudonyms().byAccount(account)).size();
             assertThat(held).isEqualTo(3);
+        }
+
+        @ParameterizedTest(name = "when the account was {0}")
+        @ValueSource(strings = {"never locked before", "locked before"})
+        @DisplayName("make a second unit of work wait until the unit holding the lock ends")
+        void secondWaits(String history) throws Exception {
+            AccountId account = Records.account();
+            if (history.equals("locked before")) {
+                store().write(tx -> {
+                    tx.lockAccount(account);
+                    return null;
+                });
+            }
+            CountDownLatch locked = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> store().write(tx -> {
+                tx.lockAccount(account);
+                locked.countDown();
+                UnitOfWorkTest.await(release);
+                return null;
+            }));
+            UnitOfWorkTest.await(locked);
+            CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> store().write(tx -> {
+                tx.lockAccount(account);
+                return null;
+            }));
+
+            // Half a second is ample for an unblocked unit of work; a lock that does not hold lets it through.
+            Thread.sleep(500);
+            assertThat(waiter).as("the second unit of work while the first holds the lock").isNotDone();
+            release.countDown();
+            holder.get(30, TimeUnit.SECONDS);
+            waiter.get(30, TimeUnit.SECONDS);
         }
     }
 

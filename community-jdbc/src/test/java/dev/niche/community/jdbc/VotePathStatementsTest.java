@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Every vote reads the ledger three times and writes an entry, a total and two days of activity, so
- * each of those calls is held to the fewest statements its database allows.
+ * Every vote locks its author's account, reads the ledger up to three times and writes an entry, a
+ * total and two days of activity, so each of those calls is held to the fewest statements its database
+ * allows.
  */
 @DisplayName("The reputation and activity calls of every vote run as few statements as their database allows")
 class VotePathStatementsTest extends OnEveryDatabase {
@@ -99,5 +100,20 @@ class VotePathStatementsTest extends OnEveryDatabase {
 
         assertThat(adding).isEqualTo(1);
         assertThat(creating).isEqualTo(database().dialect() == Dialect.H2 ? 3 : 1);
+    }
+
+    @Test
+    @DisplayName("locking the author's account takes one statement, and on H2 two")
+    void lockAccount() {
+        StoreWork<?> lock = tx -> {
+            tx.lockAccount(authorAccount);
+            return null;
+        };
+
+        int creating = statementsOf(lock);
+        int locking = statementsOf(lock);
+
+        int expected = database().dialect() == Dialect.H2 ? 2 : 1;
+        assertThat(new int[] {creating, locking}).containsExactly(expected, expected);
     }
 }
