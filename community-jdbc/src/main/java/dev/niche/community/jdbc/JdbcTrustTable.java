@@ -48,7 +48,7 @@ final class JdbcTrustTable implements TrustTable {
      * Both kinds of endorsement, counted per pair of accounts in one pass each: counted up votes on a
      * post that is not deleted, and replies that are not deleted to a post that is not deleted.
      */
-    private static final String ENDORSEMENTS = "SELECT from_account, to_account, SUM(upvotes), SUM(replies) FROM"
+    static final String ENDORSEMENTS = "SELECT from_account, to_account, SUM(upvotes), SUM(replies) FROM"
             + " (SELECT v.account_id AS from_account, p.author_account AS to_account, COUNT(*) AS upvotes, 0 AS replies"
             + " FROM niche_posts p JOIN niche_votes v ON v.post_id = p.id"
             + " WHERE p.community_id = ? AND p.deleted = FALSE AND v.direction = 'UP' AND v.counted = TRUE"

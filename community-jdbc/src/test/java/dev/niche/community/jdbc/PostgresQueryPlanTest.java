@@ -4,6 +4,7 @@ import static dev.niche.community.jdbc.Records.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.niche.community.AccountId;
+import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.spi.CommunityRecord;
@@ -41,7 +42,7 @@ import org.junit.jupiter.api.TestInstance;
  * would be a real choice. The plans are written to {@code target/postgresql-plans.txt}; the README
  * keeps a copy as evidence.
  */
-@DisplayName("On PostgreSQL, thread, reply, member, leaderboard and serial-vote pages and the ledger reads of a vote are index scans")
+@DisplayName("On PostgreSQL, thread, reply, member, leaderboard and serial-vote pages, the ledger reads of a vote and a recompute's posts are index scans")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PostgresQueryPlanTest {
     /** One big community, where a sort would cost, among small ones. */
@@ -56,6 +57,7 @@ class PostgresQueryPlanTest {
     private final List<PostRecord> bigReplies = new ArrayList<>();
     private final List<MembershipRecord> bigMembers = new ArrayList<>();
     private final List<LedgerEntry> bigLedger = new ArrayList<>();
+    private final List<CommunityId> smallCommunities = new ArrayList<>();
     private final StringBuilder evidence = new StringBuilder();
 
     @BeforeAll
@@ -92,6 +94,7 @@ class PostgresQueryPlanTest {
             }
             for (int c = 0; c < SMALL_COMMUNITIES; c++) {
                 CommunityRecord small = Records.community();
+                smallCommunities.add(small.id());
                 tx.communities().insert(small);
                 for (int i = 0; i < SMALL; i++) {
                     PostRecord root = Records.root(small.id(), T0.plusSeconds(i));
@@ -261,5 +264,16 @@ class PostgresQueryPlanTest {
         for (String plan : List.of(first, next)) {
             assertThat(plan).contains("niche_reputation_ledger_serial_ix").doesNotContain("Seq Scan", "Sort");
         }
+    }
+
+    @Test
+    @DisplayName("a trust recompute reads one community's posts by index, not every community's")
+    void endorsementsOfOneCommunity() throws SQLException {
+        CommunityId small = smallCommunities.get(0);
+
+        String plan = plan("endorsements of a small community", JdbcTrustTable.ENDORSEMENTS,
+                p -> p.id(small).id(small));
+
+        assertThat(plan).contains("niche_posts_community_ix").doesNotContain("Seq Scan on niche_posts");
     }
 }
