@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -40,19 +39,12 @@ class MigrationTest extends OnEveryDatabase {
         }
     }
 
-    /**
-     * The scripts of this database's dialect, in order: every dialect has V1 and V2; PostgreSQL has a V3
-     * that indexes posts by community, which the others' V1 already does.
-     */
-    private List<String> scripts() {
-        List<String> scripts = new ArrayList<>(List.of("V1__niche_schema.sql", "V2__reputation_and_trust.sql"));
-        if (database().dialect() == Dialect.POSTGRESQL) {
-            scripts.add("V3__posts_by_community.sql");
-        }
-        return scripts;
+    /** The scripts, in order; every dialect has the same versions, with SQL of its own. */
+    private static List<String> scripts() {
+        return List.of("V1__niche_schema.sql", "V2__reputation_and_trust.sql", "V3__unambiguous_indexes.sql");
     }
 
-    private List<String> versions() {
+    private static List<String> versions() {
         return scripts().stream().map(script -> script.substring(1, script.indexOf("__"))).toList();
     }
 
