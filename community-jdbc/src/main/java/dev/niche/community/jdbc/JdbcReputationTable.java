@@ -36,8 +36,14 @@ final class JdbcReputationTable implements ReputationTable {
             + " SET points = points + ? WHERE community_id = ? AND pseudonym_id = ?)";
     static final String VOTE_NET =
             "SELECT COALESCE(SUM(points), 0) FROM niche_reputation_ledger WHERE post_id = ? AND source_account = ?";
+    /**
+     * Up-vote points are never negative, and once the day's cap is reached they are 0; so only the
+     * entries that earned points are read, about {@code dailyCap / upvote} of them at most, however many
+     * up votes the author received that day.
+     */
     static final String UPVOTE_GAINS = "SELECT COALESCE(SUM(points), 0) FROM niche_reputation_ledger"
-            + " WHERE community_id = ? AND pseudonym_id = ? AND utc_day = ? AND kind = '" + LedgerKind.UPVOTE.name() + "'";
+            + " WHERE pseudonym_id = ? AND community_id = ? AND utc_day = ? AND kind = '" + LedgerKind.UPVOTE.name() + "'"
+            + " AND points > 0";
     static final String VOTES_SINCE = "SELECT COUNT(*) FROM niche_reputation_ledger WHERE community_id = ?"
             + " AND source_account = ? AND account_id = ? AND at_ns >= ? AND kind IN " + VOTE_KINDS;
     static final String LEADERBOARD_FIRST = "SELECT pseudonym_id, points FROM niche_reputation_totals"
@@ -157,7 +163,7 @@ final class JdbcReputationTable implements ReputationTable {
 
     @Override
     public long upvoteGains(CommunityId community, PseudonymId pseudonym, long day) {
-        return sum("read a day's reputation gains", UPVOTE_GAINS, p -> p.id(community).id(pseudonym).bigint(day));
+        return sum("read a day's reputation gains", UPVOTE_GAINS, p -> p.id(pseudonym).id(community).bigint(day));
     }
 
     @Override

@@ -236,7 +236,7 @@ class PostgresQueryPlanTest {
         String held = plan("what a vote holds", JdbcReputationTable.VOTE_NET,
                 p -> p.id(entry.post()).text(entry.sourceAccount().value()));
         String gains = plan("a day's up-vote gains", JdbcReputationTable.UPVOTE_GAINS,
-                p -> p.id(entry.community()).id(entry.pseudonym()).bigint(entry.day()));
+                p -> p.id(entry.pseudonym()).id(entry.community()).bigint(entry.day()));
         String recent = plan("recent votes of one account on another", JdbcReputationTable.VOTES_SINCE,
                 p -> p.id(entry.community()).text(entry.sourceAccount().value()).text(entry.account().value())
                         .instant(entry.at()));
