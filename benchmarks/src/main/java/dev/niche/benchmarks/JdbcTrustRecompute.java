@@ -112,9 +112,7 @@ public final class JdbcTrustRecompute {
         static Timing of(double[] millis) {
             double[] sorted = millis.clone();
             Arrays.sort(sorted);
-            int n = sorted.length;
-            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            return new Timing(median, sorted[0], sorted[n - 1]);
+            return new Timing(SybilAttackSimulation.median(sorted), sorted[0], sorted[sorted.length - 1]);
         }
 
         String text() {

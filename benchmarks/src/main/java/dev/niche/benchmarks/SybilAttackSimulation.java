@@ -227,7 +227,7 @@ public final class SybilAttackSimulation {
     }
 
     /** The median of sorted values. */
-    private static double median(double[] sorted) {
+    static double median(double[] sorted) {
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }

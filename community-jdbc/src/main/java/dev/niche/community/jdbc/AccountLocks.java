@@ -21,16 +21,17 @@ final class AccountLocks {
 
     void lock(AccountId account) {
         session.requireWritable("lock an account");
+        Session.Binder key = p -> p.text(account.value());
         switch (session.dialect()) {
             case POSTGRESQL -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
-                    + " ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id", p -> p.text(account.value()));
+                    + " ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id", key);
             case MARIADB -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
-                    + " ON DUPLICATE KEY UPDATE account_id = account_id", p -> p.text(account.value()));
+                    + " ON DUPLICATE KEY UPDATE account_id = account_id", key);
             case H2 -> {
                 session.update("register an account for locking",
-                        "MERGE INTO niche_accounts (account_id) KEY (account_id) VALUES (?)", p -> p.text(account.value()));
+                        "MERGE INTO niche_accounts (account_id) KEY (account_id) VALUES (?)", key);
                 session.query("lock an account", "SELECT account_id FROM niche_accounts WHERE account_id = ? FOR UPDATE",
-                        p -> p.text(account.value()), row -> Boolean.TRUE);
+                        key, row -> Boolean.TRUE);
             }
         }
     }
