@@ -89,8 +89,13 @@ public class InMemoryVoteBenchmark {
 
     @Benchmark
     public void vote(Dice dice, Blackhole sink) {
-        Actor actor = actors[dice.random.nextInt(actors.length)];
-        PostId post = postIds[dice.random.nextInt(postIds.length)];
+        int member = dice.random.nextInt(actors.length);
+        Actor actor = actors[member];
+        int index = dice.random.nextInt(postIds.length);
+        if (index % actors.length == member) {
+            index = (index + 1) % postIds.length; // thread i is by member i % members: never one's own
+        }
+        PostId post = postIds[index];
         int roll = dice.random.nextInt(10);
         if (roll == 0) {
             sink.consume(engine.votes().retract(actor, post));

@@ -501,8 +501,10 @@ final class SybilWorld {
                 ringReplies++;
             }
             case RING_VOTE -> {
-                cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
-                ringUp++;
+                if (!wrote(actors[actor], ringThreads[target])) {
+                    cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
+                    ringUp++;
+                }
             }
             case RING_HONEST_VOTE -> {
                 if (castOnHonest(actor, ringRun, Direction.UP)) {
@@ -510,8 +512,10 @@ final class SybilWorld {
                 }
             }
             case ATTACK_VOTE -> {
-                cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
-                attackVotes++;
+                if (!wrote(actors[actor], ringThreads[target])) {
+                    cast(actors[actor], new CastVote(ringThreads[target], Direction.UP));
+                    attackVotes++;
+                }
             }
         }
     }
@@ -532,10 +536,19 @@ final class SybilWorld {
         }
     }
 
+    /** Who wrote each thread, so that no account is made to vote on its own. */
+    private final java.util.Map<PostId, dev.niche.community.AccountId> authors = new java.util.HashMap<>();
+
     private PostView startThread(Actor author, StartThread thread) {
         PostView post = engine.posts().startThread(author, thread);
         posts.add(post.id());
+        authors.put(post.id(), author.account());
         return post;
+    }
+
+    /** Whether the actor's account wrote the thread: the engine refuses a vote on one's own post. */
+    private boolean wrote(Actor actor, PostId thread) {
+        return actor.account().equals(authors.get(thread));
     }
 
     private PostView reply(Actor author, Reply reply) {

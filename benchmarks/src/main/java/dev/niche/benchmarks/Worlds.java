@@ -71,6 +71,8 @@ final class Worlds {
     final CommunityEngine engine;
     final SteppingClock clock;
     final List<Actor> members = new ArrayList<>();
+    /** Who wrote each post: the engine refuses a vote on one's own. */
+    private final java.util.Map<PostId, AccountId> authors = new java.util.HashMap<>();
     final SplittableRandom random;
     CommunityId community;
 
@@ -90,6 +92,11 @@ final class Worlds {
         }
     }
 
+    private PostId wrote(Actor author, PostId post) {
+        authors.put(post, author.account());
+        return post;
+    }
+
     Actor anyMember() {
         return members.get(random.nextInt(members.size()));
     }
@@ -99,7 +106,8 @@ final class Worlds {
         List<PostId> ids = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             clock.advance(Duration.ofSeconds(1 + random.nextInt(60)));
-            ids.add(engine.posts().startThread(anyMember(), new StartThread(community, "Thread " + i, "", null)).id());
+            Actor author = anyMember();
+            ids.add(wrote(author, engine.posts().startThread(author, new StartThread(community, "Thread " + i, "", null)).id()));
         }
         return ids;
     }
@@ -115,10 +123,11 @@ final class Worlds {
             PostId parent = ids.isEmpty() || random.nextDouble() < topShare
                     ? root
                     : ids.get(ids.size() - 1 - (int) Math.min(ids.size() - 1, Math.abs(random.nextGaussian()) * ids.size() / 4));
+            Actor author = anyMember();
             try {
-                ids.add(engine.posts().reply(anyMember(), new Reply(parent, "Reply " + i)).id());
+                ids.add(wrote(author, engine.posts().reply(author, new Reply(parent, "Reply " + i)).id()));
             } catch (dev.niche.community.InvalidInputException tooDeep) {
-                ids.add(engine.posts().reply(anyMember(), new Reply(root, "Reply " + i)).id());
+                ids.add(wrote(author, engine.posts().reply(author, new Reply(root, "Reply " + i)).id()));
             }
         }
         return ids;
@@ -129,7 +138,11 @@ final class Worlds {
         for (int i = 0; i < count; i++) {
             int index = (int) Math.min(posts.size() - 1, Math.abs(random.nextGaussian()) * posts.size() / 3);
             Direction direction = random.nextInt(4) == 0 ? Direction.DOWN : Direction.UP;
-            engine.votes().cast(anyMember(), new CastVote(posts.get(index), direction));
+            Actor voter = anyMember();
+            if (voter.account().equals(authors.get(posts.get(index)))) {
+                voter = members.get((members.indexOf(voter) + 1) % members.size()); // never one's own post
+            }
+            engine.votes().cast(voter, new CastVote(posts.get(index), direction));
         }
     }
 }

@@ -4,7 +4,10 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.membership.MemberState;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -31,6 +34,21 @@ public interface MembershipTable {
 
     /** The account's membership in a community, in any state. */
     Optional<MembershipRecord> find(CommunityId community, AccountId account);
+
+    /**
+     * The memberships of several accounts in one community, in any state, by account; accounts with
+     * none are absent. The default asks {@link #find} once per account; a store that can answer in one
+     * query should.
+     *
+     * @since 0.2
+     */
+    default Map<AccountId, MembershipRecord> findAll(CommunityId community, Collection<AccountId> accounts) {
+        Map<AccountId, MembershipRecord> found = new HashMap<>();
+        for (AccountId account : accounts) {
+            find(community, account).ifPresent(membership -> found.put(account, membership));
+        }
+        return found;
+    }
 
     /** The membership a pseudonym holds in a community, in any state. */
     Optional<MembershipRecord> findByPseudonym(CommunityId community, PseudonymId pseudonym);

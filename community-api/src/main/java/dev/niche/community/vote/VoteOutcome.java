@@ -8,8 +8,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param post     the post
  * @param yourVote the account's vote now, or {@code null} after a retraction
- * @param counted  whether that vote counts; a vote on a post by the same account is kept but never
- *                 counted
+ * @param counted  whether that vote counts in the counters: while the community weighs votes by
+ *                 trust, a serial vote or one from an account below the trust floor is kept uncounted
  * @param ups      counted up votes
  * @param downs    counted down votes
  * @param score    {@code ups - downs}

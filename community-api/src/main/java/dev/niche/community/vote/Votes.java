@@ -4,7 +4,8 @@ import dev.niche.community.Actor;
 import dev.niche.community.post.PostId;
 
 /**
- * Votes: at most one per account per post, whichever pseudonym casts it.
+ * Votes: at most one per account per post, cast under the pseudonym that holds the account's
+ * membership.
  *
  * <pre>{@code
  * engine.votes().cast(bob, new CastVote(thread.id(), Direction.UP));
@@ -12,10 +13,12 @@ import dev.niche.community.post.PostId;
  * engine.votes().retract(bob, thread.id());                             // takes it back
  * }</pre>
  *
- * <p>Voting needs an active membership in the post's community, which must not be archived. A
- * vote through another pseudonym of the same account replaces the account's vote rather than adding
- * one. A vote on a post written by the same account (through any of its pseudonyms) is kept but
- * never counted. Counters stay exact under any concurrency.
+ * <p>Voting needs an active membership in the post's community, which must not be archived, and the
+ * actor's pseudonym must be the one that holds it; any other pseudonym of the account is FORBIDDEN.
+ * An account that left and rejoined under another pseudonym still holds its one vote on each post.
+ * A vote on a post written by the same account (through any of its pseudonyms) is FORBIDDEN: it is
+ * refused, not kept uncounted, because a published vote that moves no counter would show everyone
+ * that voter and author are one account. Counters stay exact under any concurrency.
  */
 public interface Votes {
 
@@ -23,6 +26,8 @@ public interface Votes {
      * Casts or changes the account's vote on a post.
      *
      * @throws dev.niche.community.ConflictException if the post is deleted
+     * @throws dev.niche.community.ForbiddenException if the actor's pseudonym holds no active membership
+     *         in the post's community, or the post was written by the actor's account
      */
     VoteOutcome cast(Actor actor, CastVote command);
 

@@ -97,6 +97,19 @@ final class Access {
         return membership.get();
     }
 
+    /**
+     * Refuses every write by an account banned from the community, whichever of its pseudonyms acts:
+     * a ban stops edits and deletions of one's own posts too, not only new posts and votes. A member
+     * who left may still change what they wrote.
+     */
+    static void notBanned(StoreTransaction tx, Actor actor, CommunityRecord community) {
+        if (tx.memberships().find(community.id(), actor.account())
+                .filter(m -> m.state() == MemberState.BANNED).isPresent()) {
+            throw new ForbiddenException("pseudonym " + actor.pseudonym() + " is banned from community "
+                    + community.slug());
+        }
+    }
+
     /** The actor's active membership, held by a moderating role. */
     static MembershipRecord moderator(StoreTransaction tx, Actor actor, CommunityRecord community) {
         MembershipRecord membership = participant(tx, actor, community);

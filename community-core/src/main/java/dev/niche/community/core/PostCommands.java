@@ -268,6 +268,7 @@ final class PostCommands implements Posts {
         if (!found.post().author().equals(actor.pseudonym())) {
             throw new ForbiddenException("only the author of post " + id + " may change it");
         }
+        Access.notBanned(tx, actor, found.community());
         return found;
     }
 

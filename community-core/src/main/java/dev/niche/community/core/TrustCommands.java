@@ -157,16 +157,21 @@ final class TrustCommands implements Trust {
         List<AccountId> accounts = pseudonyms.values().stream().map(PseudonymRecord::account).toList();
         Map<AccountId, LevelRecord> levels = tx.trust().levels(community, accounts);
         Map<AccountId, Double> scores = tx.trust().scores(community, accounts);
+        Map<AccountId, MembershipRecord> holders = tx.memberships().findAll(community, accounts);
         List<Standing> standings = new ArrayList<>(totals.size());
         for (ReputationTotal total : totals) {
             PseudonymRecord pseudonym = pseudonyms.get(total.pseudonym());
             if (pseudonym == null) {
                 continue;
             }
-            LevelRecord level = levels.get(pseudonym.account());
+            // Levels and scores belong to the account: they go on the one pseudonym that holds its
+            // membership, never also on a pseudonym it held before, which would tie the two together.
+            MembershipRecord holder = holders.get(pseudonym.account());
+            boolean holds = holder != null && holder.pseudonym().equals(pseudonym.id());
+            LevelRecord level = holds ? levels.get(pseudonym.account()) : null;
             standings.add(new Standing(community, Views.pseudonym(pseudonym), total.points(),
                     level == null ? TrustLevel.NEW : level.level(), level != null && level.manual(),
-                    scores.get(pseudonym.account())));
+                    holds ? scores.get(pseudonym.account()) : null));
         }
         return standings;
     }

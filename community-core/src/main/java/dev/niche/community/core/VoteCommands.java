@@ -4,7 +4,6 @@ import dev.niche.community.Actor;
 import dev.niche.community.ConflictException;
 import dev.niche.community.ForbiddenException;
 import dev.niche.community.event.CommunityEvent;
-import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.MembershipRecord;
@@ -24,9 +23,9 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Casting, changing and retracting votes. The account votes, whichever pseudonym it acts under, so
- * one account holds at most one vote per post; a vote on a post by the same account is kept but not
- * counted. Counters change only by atomic deltas. Each change of direction also goes to the author's
+ * Casting, changing and retracting votes. The account votes, under the pseudonym that holds its
+ * membership, so one account holds at most one vote per post; a vote on a post by any pseudonym of
+ * the same account is refused. Counters change only by atomic deltas. Each change of direction also goes to the author's
  * reputation ledger ({@link Ledger}); down votes need the DOWNVOTE privilege.
  */
 final class VoteCommands implements Votes {
@@ -44,18 +43,21 @@ final class VoteCommands implements Votes {
             Access.actor(tx, actor);
             Votable target = votable(tx, actor, command.post());
             PostRecord post = target.post();
+            if (post.authorAccount().equals(actor.account())) {
+                // Refused rather than kept uncounted: a published vote that moves no counter would tell
+                // everyone that voter and author are one account. Only the acting account reads this.
+                throw new ForbiddenException("post " + post.id() + " was written by one of the acting account's"
+                        + " pseudonyms; an account cannot vote on its own posts");
+            }
             Direction direction = command.direction();
             Optional<VoteRecord> existing = tx.votes().find(post.id(), actor.account());
             Instant now = context.now();
             PostCounters counters = post.counters();
             if (existing.isPresent() && existing.get().direction() == direction) {
-                VoteRecord kept = existing.get();
-                if (!kept.voter().equals(actor.pseudonym())) {
-                    tx.votes().update(new VoteRecord(post.id(), actor.account(), actor.pseudonym(), direction,
-                            kept.counted(), now));
-                    outbox.add(new CommunityEvent.VoteCast(post.community(), post.id(), actor.pseudonym(), direction, now));
-                }
-                return outcome(post.id(), direction, kept.counted(), counters);
+                // Nothing changes, and nothing is published: not even when the vote was cast under a
+                // pseudonym that held the account's membership before it left and rejoined, since a
+                // second VoteCast that moves no counter would tie the two pseudonyms together.
+                return outcome(post.id(), direction, existing.get().counted(), counters);
             }
             TrustPolicy policy = Policies.of(tx, post.community(), context.settings().trustPolicy());
             if (direction == Direction.DOWN) {
@@ -90,7 +92,11 @@ final class VoteCommands implements Votes {
             if (existing.isEmpty()) {
                 return outcome(postId, null, false, post.counters());
             }
-            tx.votes().delete(postId, actor.account());
+            if (!tx.votes().delete(postId, actor.account())) {
+                // Another unit of work retracted it first and moved the counters; moving them again
+                // would count the retraction twice.
+                return outcome(postId, null, false, post.counters());
+            }
             PostCounters counters = apply(tx, post, existing.get(), null, context.settings().wilsonZ());
             Ledger.reverse(tx, post, actor, context.now());
             outbox.add(new CommunityEvent.VoteRetracted(post.community(), postId, actor.pseudonym(), context.now()));
@@ -106,10 +112,7 @@ final class VoteCommands implements Votes {
         Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
         PostRecord post = found.post();
         CommunityRecord community = found.community();
-        MembershipRecord membership = tx.memberships().find(community.id(), actor.account())
-                .filter(m -> m.state() == MemberState.ACTIVE)
-                .orElseThrow(() -> new ForbiddenException(
-                        "voting in community " + community.slug() + " needs an active membership"));
+        MembershipRecord membership = Access.participant(tx, actor, community);
         Access.open(community);
         if (post.deleted()) {
             throw new ConflictException("post " + id + " was deleted; its votes are frozen");

@@ -40,6 +40,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -66,7 +67,7 @@ class SeveralNodesTest extends OnEveryDatabase {
     }
 
     /** A reply that was posted, and where. */
-    private record Posted(PostId id, PostId parent, PostId thread) {}
+    private record Posted(PostId id, PostId parent, PostId thread, AccountId author) {}
 
     private final List<HikariDataSource> pools = new ArrayList<>();
     private final List<CommunityEngine> nodes = new ArrayList<>();
@@ -141,7 +142,8 @@ class SeveralNodesTest extends OnEveryDatabase {
         }
         assertThat(holders).hasSize(PAIRS * ACCOUNTS_PER_PAIR);
 
-        // Then both nodes vote on the same posts through the same accounts, and reply, all at once.
+        // Then both nodes vote on the same posts through the same accounts, and reply, all at once. Each
+        // account acts through the pseudonym that won its membership, and never votes on its own replies.
         List<Object> work = Concurrently.run(thread -> {
             int node = nodeOf(thread);
             CommunityEngine engine = nodes.get(node);
@@ -150,19 +152,21 @@ class SeveralNodesTest extends OnEveryDatabase {
             List<Posted> posted = new ArrayList<>();
             for (int n = 0; n < ROUNDS; n++) {
                 Person person = mine.get(random.nextInt(mine.size()));
-                PostId target = target(random, roots, posted);
+                Actor holder = Actor.of(person.account(), holders.get(person.account()));
+                Posted reply = target(random, posted);
+                PostId target = reply == null ? roots.get(random.nextInt(roots.size())) : reply.id();
+                boolean own = reply != null && reply.author().equals(person.account());
                 int roll = random.nextInt(10);
-                if (roll < 6) {
+                if (roll < 6 && !own) {
                     Direction direction = roll < 4 ? Direction.UP : Direction.DOWN;
-                    VoteOutcome outcome = engine.votes().cast(person.on(node), new CastVote(target, direction));
+                    VoteOutcome outcome = engine.votes().cast(holder, new CastVote(target, direction));
                     assertThat(outcome.yourVote()).isEqualTo(direction);
                     assertThat(outcome.score()).isEqualTo(outcome.ups() - outcome.downs());
                 } else if (roll < 8) {
-                    assertThat(engine.votes().retract(person.on(node), target).yourVote()).isNull();
+                    assertThat(engine.votes().retract(holder, target).yourVote()).isNull();
                 } else {
-                    Actor holder = Actor.of(person.account(), holders.get(person.account()));
-                    PostView reply = engine.posts().reply(holder, new Reply(target, "Reply " + n + " of " + thread));
-                    posted.add(new Posted(reply.id(), target, reply.thread()));
+                    PostView answer = engine.posts().reply(holder, new Reply(target, "Reply " + n + " of " + thread));
+                    posted.add(new Posted(answer.id(), target, answer.thread(), person.account()));
                 }
             }
             return posted;
@@ -185,11 +189,12 @@ class SeveralNodesTest extends OnEveryDatabase {
         assertReputationRecounted(community, posts(roots, replies));
     }
 
-    private static PostId target(Random random, List<PostId> roots, List<Posted> posted) {
+    /** One of this thread's replies, or {@code null} for a root. */
+    private static @Nullable Posted target(Random random, List<Posted> posted) {
         if (posted.isEmpty() || random.nextInt(3) > 0) {
-            return roots.get(random.nextInt(roots.size()));
+            return null;
         }
-        return posted.get(random.nextInt(posted.size())).id();
+        return posted.get(random.nextInt(posted.size()));
     }
 
     private static List<PostId> posts(List<PostId> roots, List<Posted> replies) {

@@ -64,6 +64,27 @@ abstract class PostChangeScenarios extends EngineFixture {
     }
 
     @Test
+    @DisplayName("a banned author can neither edit nor delete their posts, under any pseudonym, and nothing is written")
+    void bannedAuthorsChangeNothing() {
+        PostView own = reply(author, root);
+        engine.memberships().ban(owner, community.id(), author.pseudonym());
+        int before = events.size();
+
+        assertRejected(ErrorCode.FORBIDDEN,
+                () -> engine.posts().edit(author, new EditPost(root.id(), "Changed", "Changed", null)));
+        assertRejected(ErrorCode.FORBIDDEN, () -> engine.posts().edit(author, EditPost.reply(own.id(), "Changed")));
+        assertRejected(ErrorCode.FORBIDDEN, () -> engine.posts().delete(author, own.id()));
+
+        assertThat(reread(root).title()).isEqualTo(root.title());
+        assertThat(reread(root).body()).isEqualTo(root.body());
+        assertThat(reread(own)).isEqualTo(own);
+        assertThat(events).hasSize(before);
+
+        engine.memberships().unban(owner, community.id(), author.pseudonym());
+        assertThat(engine.posts().edit(author, EditPost.reply(own.id(), "Changed")).body()).isEqualTo("Changed");
+    }
+
+    @Test
     @DisplayName("the author edits a reply's body")
     void editsReply() {
         PostView edited = engine.posts().edit(owner, EditPost.reply(reply.id(), "Better said"));

@@ -87,8 +87,10 @@ abstract class PrivacyScenarios extends EngineFixture {
         saw(reply(masked, theirs));
         saw(thread(veiled, club));
         saw(engine.votes().cast(masked, new CastVote(theirs.id(), Direction.UP)));
-        saw(engine.votes().cast(veiled, new CastVote(theirs.id(), Direction.DOWN)));
-        saw(engine.votes().cast(veiled, new CastVote(mine.id(), Direction.UP)));
+        saw(engine.votes().cast(masked, new CastVote(theirs.id(), Direction.DOWN)));
+        // Neither is published: one is not the membership's pseudonym, the other is the account's own post.
+        failure(ErrorCode.FORBIDDEN, () -> engine.votes().cast(veiled, new CastVote(theirs.id(), Direction.DOWN)));
+        failure(ErrorCode.FORBIDDEN, () -> engine.votes().cast(masked, new CastVote(mine.id(), Direction.UP)));
         Viewer secretViewer = Viewer.of(SECRET);
         saw(engine.posts().thread(secretViewer, mine.id(), TreeRequest.of(ReplySort.OLD)));
         sawCursor(engine.posts().threads(secretViewer, agora.id(), ThreadOrder.NEW, PageRequest.first(1)));

@@ -64,7 +64,7 @@ abstract class PrivilegeScenarios extends TrustScenarios {
     @Test
     @DisplayName("a NEW member may not post a link: as a link field, as https:// in a body or title, or as www. in a reply; nothing is written")
     void newMembersPostNoLinks() {
-        List<String> before = storeState(List.of(community), List.of(owner, newbie));
+        List<Object> before = storeState(List.of(community), List.of(owner, newbie));
 
         String message = assertRejected(ErrorCode.FORBIDDEN,
                 () -> startThread(newbie, "A shop", "Cheap.", "https://example.com/shop")).getMessage();
@@ -113,7 +113,7 @@ abstract class PrivilegeScenarios extends TrustScenarios {
         Actor basic = member(community, owner, "basic");
         raiseToBasic(community, basic, threads);
         up(newbie, post);
-        List<String> before = storeState(List.of(community), List.of(owner, newbie, basic, author));
+        List<Object> before = storeState(List.of(community), List.of(owner, newbie, basic, author));
 
         assertThat(assertRejected(ErrorCode.FORBIDDEN, () -> vote(newbie, post, Direction.DOWN)).getMessage())
                 .contains("level 2");
@@ -147,7 +147,7 @@ abstract class PrivilegeScenarios extends TrustScenarios {
     void invitesNeedMember() {
         CommunityView guild = community(owner, "guild", Visibility.PUBLIC, JoinPolicy.INVITE_ONLY);
         Actor recruit = member(guild, owner, "recruit");
-        List<String> before = storeState(List.of(guild), List.of(owner, recruit));
+        List<Object> before = storeState(List.of(guild), List.of(owner, recruit));
 
         assertThat(assertRejected(ErrorCode.FORBIDDEN, () -> engine.memberships().createInvite(recruit,
                 new CreateInvite(guild.id(), Duration.ofDays(1), 1))).getMessage()).contains("level 2");
@@ -195,7 +195,7 @@ abstract class PrivilegeScenarios extends TrustScenarios {
         CommunityView other = openCommunity(owner, "other");
         TrustPolicy lax = TrustPolicy.defaults().withPrivilege(Privilege.POST_LINKS, TrustLevel.NEW);
         Actor outsider = person("outsider");
-        List<String> before = storeState(List.of(community), List.of(owner, warden, newbie));
+        List<Object> before = storeState(List.of(community), List.of(owner, warden, newbie));
 
         assertRejected(ErrorCode.FORBIDDEN, () -> trust().setPolicy(warden, community.id(), lax));
         assertRejected(ErrorCode.FORBIDDEN, () -> trust().setPolicy(newbie, community.id(), lax));

@@ -15,6 +15,7 @@ import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadOrder;
 import dev.niche.community.post.ThreadView;
 import dev.niche.community.post.TreeRequest;
+import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.ArrayList;
@@ -197,12 +198,14 @@ abstract class ThreadReadScenarios extends EngineFixture {
     }
 
     @Test
-    @DisplayName("a viewer sees the account's vote whichever of its pseudonyms cast it")
+    @DisplayName("a viewer sees the account's vote, also after it rejoined under another pseudonym")
     void viewerVoteIsPerAccount() {
         PostView root = thread(owner, community);
+        engine.votes().cast(member, new CastVote(root.id(), Direction.UP));
+        engine.memberships().leave(member, community.id());
         Actor alias = otherIdentity(member, "member-alias");
-        engine.votes().cast(alias, new CastVote(root.id(), Direction.UP));
+        engine.memberships().join(alias, JoinCommunity.of(community.id()));
 
-        assertThat(engine.posts().get(member.asViewer(), root.id()).viewerVote()).isEqualTo(Direction.UP);
+        assertThat(engine.posts().get(alias.asViewer(), root.id()).viewerVote()).isEqualTo(Direction.UP);
     }
 }

@@ -197,7 +197,7 @@ abstract class TrustLevelScenarios extends TrustScenarios {
     void leaderByHand() {
         Actor warden = member(community, owner, "warden");
         engine.memberships().changeRole(owner, community.id(), warden.pseudonym(), Role.MODERATOR);
-        List<String> before = storeState(List.of(community), List.of(owner, member, warden));
+        List<Object> before = storeState(List.of(community), List.of(owner, member, warden));
 
         assertRejected(ErrorCode.FORBIDDEN, () -> trust().grantLeader(warden, community.id(), member.pseudonym()));
         assertRejected(ErrorCode.FORBIDDEN, () -> trust().grantLeader(member, community.id(), member.pseudonym()));
@@ -237,7 +237,7 @@ abstract class TrustLevelScenarios extends TrustScenarios {
     @DisplayName("a reading report over 500 posts, or of negative time or over an hour, is INVALID_INPUT and writes nothing")
     void readingValidation() {
         PostView topic = thread(owner, community);
-        List<String> before = storeState(List.of(community), List.of(owner, member));
+        List<Object> before = storeState(List.of(community), List.of(owner, member));
 
         assertInvalid("postsRead", () -> read(topic, 501, Duration.ZERO));
         assertInvalid("postsRead", () -> read(topic, -1, Duration.ZERO));
@@ -259,7 +259,7 @@ abstract class TrustLevelScenarios extends TrustScenarios {
         engine.memberships().leave(leaver, community.id());
         CommunityView club = community(owner, "club", Visibility.PRIVATE, JoinPolicy.INVITE_ONLY);
         PostView secret = thread(owner, club);
-        List<String> before = storeState(List.of(community, club), List.of(owner, member, outsider, leaver));
+        List<Object> before = storeState(List.of(community, club), List.of(owner, member, outsider, leaver));
 
         for (Actor stranger : List.of(outsider, alias, leaver)) {
             assertRejected(ErrorCode.FORBIDDEN, () -> trust().recordVisit(stranger, community.id()));
@@ -284,7 +284,8 @@ abstract class TrustLevelScenarios extends TrustScenarios {
         visit();
         visit();
         up(member, talk);
-        up(otherIdentity(member, "newcomer-alias"), mine);
+        Actor alias = otherIdentity(member, "newcomer-alias");
+        assertRejected(ErrorCode.FORBIDDEN, () -> up(alias, mine));
         up(owner, mine);
         vote(owner, answer, Direction.DOWN);
 

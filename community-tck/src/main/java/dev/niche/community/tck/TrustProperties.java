@@ -1,9 +1,12 @@
 package dev.niche.community.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.Actor;
+import dev.niche.community.NicheException;
+import dev.niche.community.ErrorCode;
 import dev.niche.community.community.CommunityView;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostView;
@@ -197,6 +200,8 @@ public abstract class TrustProperties {
         private final List<List<Actor>> accounts = new ArrayList<>();
         private final List<Post> posts = new ArrayList<>();
         private final List<Map<AccountId, Direction>> votes = new ArrayList<>();
+        /** The pseudonyms that hold a membership, by community: only they vote there. */
+        private final Map<CommunityView, List<Actor>> holders = new HashMap<>();
 
         VotingWorld(Sandbox box, TrustPolicy policy) {
             this.box = box;
@@ -209,8 +214,12 @@ public abstract class TrustProperties {
                 Actor inFirst = box.member(first, owner, "voter-" + a);
                 Actor inSecond = box.admit(second, owner, box.otherIdentity(inFirst, "voter-" + a + "-second"));
                 accounts.add(List.of(inFirst, inSecond, box.otherIdentity(inFirst, "voter-" + a + "-alias")));
+                holders.computeIfAbsent(first, c -> new ArrayList<>()).add(inFirst);
+                holders.computeIfAbsent(second, c -> new ArrayList<>()).add(inSecond);
             }
             accounts.add(List.of(owner));
+            holders.get(first).add(owner);
+            holders.get(second).add(owner);
             Actor zeroInFirst = accounts.get(0).get(0);
             Actor zeroInSecond = accounts.get(0).get(1);
             PostView ownersFirst = add(box.thread(owner, first), first, owner);
@@ -239,6 +248,19 @@ public abstract class TrustProperties {
             Actor voter = identities.get(step.pseudonym() % identities.size());
             Post post = posts.get(step.post());
             Map<AccountId, Direction> live = votes.get(step.post());
+            boolean ownPost = voter.account().equals(post.author().actor().account());
+            if (!holders.get(post.author().community()).contains(voter) || (ownPost && step.move() != Move.RETRACT)) {
+                // Only the membership's pseudonym votes, and never on its account's own posts.
+                assertThatThrownBy(() -> {
+                    if (step.move() == Move.RETRACT) {
+                        box.engine.votes().retract(voter, post.view().id());
+                    } else {
+                        box.engine.votes().cast(voter, new CastVote(post.view().id(), Direction.valueOf(step.move().name())));
+                    }
+                }).as("refused: %s", step).isInstanceOfSatisfying(NicheException.class,
+                        e -> assertThat(e.code()).isEqualTo(ErrorCode.FORBIDDEN));
+                return;
+            }
             VoteOutcome outcome;
             if (step.move() == Move.RETRACT) {
                 outcome = box.engine.votes().retract(voter, post.view().id());
@@ -247,8 +269,7 @@ public abstract class TrustProperties {
                 Direction direction = Direction.valueOf(step.move().name());
                 outcome = box.engine.votes().cast(voter, new CastVote(post.view().id(), direction));
                 live.put(voter.account(), direction);
-                assertThat(outcome.counted()).as("counted, after %s", step)
-                        .isEqualTo(!voter.account().equals(post.author().actor().account()));
+                assertThat(outcome.counted()).as("counted, after %s", step).isTrue();
             }
             assertThat(outcome.yourVote()).as("your vote, after %s", step).isEqualTo(live.get(voter.account()));
         }
@@ -354,11 +375,10 @@ public abstract class TrustProperties {
                     .as("total of %s against its votes", author).isEqualTo(sums.get(author)));
         }
 
-        /** Retracts every live vote, each through its account's first pseudonym. */
+        /** Retracts every live vote, each through the pseudonym that holds its account's membership. */
         void retractAll() {
             for (int k = 0; k < posts.size(); k++) {
-                for (List<Actor> identities : accounts) {
-                    Actor voter = identities.get(0);
+                for (Actor voter : holders.get(posts.get(k).author().community())) {
                     if (votes.get(k).remove(voter.account()) != null) {
                         box.engine.votes().retract(voter, posts.get(k).view().id());
                     }

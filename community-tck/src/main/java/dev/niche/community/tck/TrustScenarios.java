@@ -136,7 +136,7 @@ abstract class TrustScenarios extends EngineFixture {
      * reputation tables included (see {@link StoreSnapshot}). Equal before and after a command exactly
      * when it wrote none of it.
      */
-    final List<String> storeState(Collection<CommunityView> communities, Collection<Actor> people) {
+    final List<Object> storeState(Collection<CommunityView> communities, Collection<Actor> people) {
         Set<AccountId> accounts = new LinkedHashSet<>();
         people.forEach(actor -> accounts.add(actor.account()));
         List<CommunityId> ids = communities.stream().map(CommunityView::id).toList();

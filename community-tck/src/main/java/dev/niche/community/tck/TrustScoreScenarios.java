@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.niche.community.Actor;
+import dev.niche.community.trust.Standing;
+import dev.niche.community.PageRequest;
+import dev.niche.community.Viewer;
+import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.ErrorCode;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.community.CommunityView;
@@ -148,21 +152,52 @@ abstract class TrustScoreScenarios extends TrustScenarios {
     }
 
     @Test
-    @DisplayName("one account's pseudonyms are one node: votes among them make no edge, and votes through either make one")
+    @DisplayName("after a rejoin under another pseudonym, the account's level and score show on the new one only")
+    void perAccountValuesOnOnePseudonym() {
+        Actor first = member(community, owner, "first_face");
+        Actor fan = member(community, owner, "fan");
+        up(fan, thread(first, community));
+        up(owner, thread(first, community));
+        trust().grantLeader(owner, community.id(), first.pseudonym());
+        engine.memberships().leave(first, community.id());
+        Actor second = otherIdentity(first, "second_face");
+        engine.memberships().join(second, JoinCommunity.of(community.id()));
+        up(fan, thread(second, community));
+        trust().grantLeader(owner, community.id(), second.pseudonym());
+        trust().recompute(community.id());
+
+        List<Standing> board = trust().leaderboard(Viewer.anonymous(), community.id(), PageRequest.first(100)).items();
+        Standing old = board.stream().filter(s -> s.member().id().equals(first.pseudonym())).findFirst().orElseThrow();
+        Standing now = board.stream().filter(s -> s.member().id().equals(second.pseudonym())).findFirst().orElseThrow();
+
+        assertThat(old.reputation()).as("reputation stays with the pseudonym that earned it").isEqualTo(20);
+        assertThat(old.level()).isEqualTo(TrustLevel.NEW);
+        assertThat(old.grantedByHand()).isFalse();
+        assertThat(old.trust()).isNull();
+        assertThat(now.level()).isEqualTo(TrustLevel.LEADER);
+        assertThat(now.grantedByHand()).isTrue();
+        assertThat(now.trust()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("one account's pseudonyms are one node: votes through either, before and after a rejoin, make one edge")
     void pseudonymsAreOneNode() {
         Actor holder = member(community, owner, "holder");
-        Actor alias = otherIdentity(holder, "holder-alias");
         Actor author = member(community, owner, "author");
+        PostView older = thread(holder, community);
         up(holder, thread(author, community));
+        engine.memberships().leave(holder, community.id());
+        Actor alias = otherIdentity(holder, "holder-alias");
+        engine.memberships().join(alias, JoinCommunity.of(community.id()));
         up(alias, thread(author, community));
-        assertThat(up(alias, thread(holder, community)).counted()).isFalse();
+        assertRejected(ErrorCode.FORBIDDEN, () -> up(alias, older));
 
         TrustRun run = trust().recompute(community.id());
 
         assertThat(run.members()).isEqualTo(3);
         assertThat(run.endorsements()).isEqualTo(1);
         assertThat(endorsements()).containsExactly(new Endorsement(holder.account(), author.account(), 2, 0));
-        assertThat(score(holder)).as("nobody else endorsed the account").isZero();
+        assertThat(score(alias)).as("nobody else endorsed the account").isZero();
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Up, down, change and retract: one vote per account per post, never counted on one's own posts. */
+/** Up, down, change and retract: one vote per account per post, cast by its membership's pseudonym, never on its own posts. */
 abstract class VoteScenarios extends EngineFixture {
     private Actor owner;
     private Actor author;
@@ -133,44 +133,53 @@ abstract class VoteScenarios extends EngineFixture {
     }
 
     @Test
-    @DisplayName("a vote through another pseudonym of the same account replaces the account's vote")
-    void onePerAccount() {
+    @DisplayName("only the pseudonym that holds the membership votes; another pseudonym of the account is forbidden")
+    void onlyTheMembershipsPseudonymVotes() {
         Actor alias = otherIdentity(voter, "voter-alias");
+        int before = events.size();
+
+        assertRejected(ErrorCode.FORBIDDEN, () -> cast(alias, Direction.UP));
+
+        assertCounters(0, 0);
+        assertThat(storedVote(voter)).isEmpty();
+        assertThat(events).hasSize(before);
+    }
+
+    @Test
+    @DisplayName("an account that rejoined under another pseudonym keeps its one vote, and repeating it publishes nothing")
+    void oneVotePerAccountAcrossRejoins() {
         cast(voter, Direction.UP);
+        engine.memberships().leave(voter, community.id());
+        Actor rejoined = otherIdentity(voter, "voter-again");
+        engine.memberships().join(rejoined, JoinCommunity.of(community.id()));
+        int before = events.size();
 
-        VoteOutcome outcome = cast(alias, Direction.DOWN);
+        assertThat(cast(rejoined, Direction.UP)).isEqualTo(new VoteOutcome(post.id(), Direction.UP, true, 1, 0, 1));
+        assertThat(events).as("no second VoteCast that would tie the two pseudonyms").hasSize(before);
+        assertCounters(1, 0);
 
-        assertThat(outcome).isEqualTo(new VoteOutcome(post.id(), Direction.DOWN, true, 0, 1, -1));
-        assertCounters(0, 1);
-        assertThat(storedVote(voter)).hasValueSatisfying(vote -> {
-            assertThat(vote.voter()).isEqualTo(alias.pseudonym());
-            assertThat(vote.direction()).isEqualTo(Direction.DOWN);
-        });
-        assertThat(cast(alias, Direction.DOWN).downs()).isEqualTo(1);
-        assertThat(engine.votes().retract(voter, post.id()).downs()).isZero();
+        assertThat(cast(rejoined, Direction.DOWN)).isEqualTo(new VoteOutcome(post.id(), Direction.DOWN, true, 0, 1, -1));
+        assertThat(storedVote(voter)).hasValueSatisfying(vote -> assertThat(vote.voter()).isEqualTo(rejoined.pseudonym()));
+        assertThat(engine.votes().retract(rejoined, post.id()).downs()).isZero();
         assertCounters(0, 0);
     }
 
     @Test
-    @DisplayName("a vote on a post of the same account, through any pseudonym, is kept but never counted")
-    void ownPostsDoNotCount() {
-        Actor authorAlias = otherIdentity(author, "author-alias");
+    @DisplayName("an account may not vote on its own posts, under any of its pseudonyms, and nothing is published")
+    void ownPostsAreRefused() {
+        int before = events.size();
+        assertRejected(ErrorCode.FORBIDDEN, () -> cast(author, Direction.UP));
 
-        VoteOutcome own = cast(author, Direction.UP);
-        assertThat(own).isEqualTo(new VoteOutcome(post.id(), Direction.UP, false, 0, 0, 0));
-        assertThat(lastEvent(VoteCast.class).voter()).isEqualTo(author.pseudonym());
+        engine.memberships().leave(author, community.id());
+        Actor authorAgain = otherIdentity(author, "author-again");
+        engine.memberships().join(authorAgain, JoinCommunity.of(community.id()));
+        int rejoined = events.size();
+        assertRejected(ErrorCode.FORBIDDEN, () -> cast(authorAgain, Direction.DOWN));
 
-        VoteOutcome viaAlias = cast(authorAlias, Direction.DOWN);
-        assertThat(viaAlias).isEqualTo(new VoteOutcome(post.id(), Direction.DOWN, false, 0, 0, 0));
+        assertThat(events).hasSize(rejoined);
+        assertThat(before).isLessThan(rejoined);
+        assertThat(storedVote(author)).isEmpty();
         assertCounters(0, 0);
-        assertThat(storedVote(author)).hasValueSatisfying(vote -> assertThat(vote.counted()).isFalse());
-
-        cast(voter, Direction.UP);
-        VoteOutcome retracted = engine.votes().retract(author, post.id());
-        assertThat(retracted.yourVote()).isNull();
-        assertThat(retracted.ups()).isEqualTo(1);
-        assertThat(retracted.score()).isEqualTo(1);
-        assertCounters(1, 0);
     }
 
     @Test
