@@ -42,6 +42,15 @@ public enum Dialect {
         return "classpath:db/niche/" + name().toLowerCase(Locale.ROOT);
     }
 
+    /** The Flyway database module this dialect needs beside flyway-core, as text for a message. */
+    String flywayModule() {
+        return switch (this) {
+            case H2 -> "";
+            case POSTGRESQL -> " and org.flywaydb:flyway-database-postgresql";
+            case MARIADB -> " and org.flywaydb:flyway-mysql";
+        };
+    }
+
     /**
      * The dialect of a database, from its {@link java.sql.DatabaseMetaData}.
      *
