@@ -24,6 +24,15 @@ import dev.niche.community.vote.Votes;
  * <p>Each command runs as one unit of work: it validates its input, checks the actor's rights,
  * decides, writes through the store and commits, then publishes its events. A command that throws
  * a {@link NicheException} has written nothing.
+ *
+ * <p><b>Nulls.</b> Every parameter of an engine method is non-null (these packages are
+ * {@code @NullMarked}), so a null argument is a programming error: a null command, query, actor or
+ * viewer throws {@link NullPointerException} whose message is the parameter's name
+ * ({@code "command"}, {@code "query"}, {@code "actor"}, {@code "viewer"}), before any store is touched. A null <em>inside</em> a command is input: a null
+ * field, or a null element of a list field, is refused with {@link ErrorCode#INVALID_INPUT} and a
+ * {@link FieldViolation} naming it, for example {@code title} or {@code tags[2]}, unless the field
+ * is documented as optional ({@code @Nullable}). Both hold on every store, because the engine
+ * checks them before it calls one.
  */
 public interface CommunityEngine {
 

@@ -4,6 +4,8 @@ import dev.niche.community.validation.PlainText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -29,7 +31,9 @@ public record CreateCommunity(
         @NotNull Visibility visibility,
         @NotNull JoinPolicy joinPolicy) {
     public CreateCommunity {
-        tags = tags == null ? null : List.copyOf(tags);
-        rules = rules == null ? null : List.copyOf(rules);
+        // A copy that keeps null elements, so that validation can name them (tags[2]) instead of the
+        // constructor throwing NullPointerException before it.
+        tags = tags == null ? null : Collections.unmodifiableList(new ArrayList<>(tags));
+        rules = rules == null ? null : Collections.unmodifiableList(new ArrayList<>(rules));
     }
 }

@@ -38,7 +38,7 @@ final class CommunityCommands implements Communities {
     @Override
     public CommunityView create(Actor actor, CreateCommunity command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         checkPolicy(command.visibility(), command.joinPolicy());
         return context.work().command("create community", (tx, outbox) -> {
             PseudonymRecord owner = Access.actor(tx, actor);
@@ -62,7 +62,7 @@ final class CommunityCommands implements Communities {
     @Override
     public CommunityView update(Actor actor, UpdateCommunity command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         checkPolicy(command.visibility(), command.joinPolicy());
         return context.work().command("update community", (tx, outbox) -> {
             Access.actor(tx, actor);
@@ -122,7 +122,7 @@ final class CommunityCommands implements Communities {
     public Page<CommunityView> discover(Viewer viewer, DiscoveryQuery query, PageRequest page) {
         Objects.requireNonNull(viewer, "viewer");
         Objects.requireNonNull(page, "page");
-        context.validator().check(query);
+        context.validator().check(query, "query");
         List<String> words = query.text() == null ? List.of() : words(PlainTextRules.normalize(query.text()));
         String after = page.after().map(Cursors::communitiesAfter).orElse(null);
         return context.work().query("discover communities", tx -> {

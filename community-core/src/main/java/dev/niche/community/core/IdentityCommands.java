@@ -30,7 +30,7 @@ final class IdentityCommands implements Identities {
     @Override
     public PseudonymView register(AccountId account, RegisterPseudonym command) {
         Objects.requireNonNull(account, "account");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         String handle = command.handle();
         String key = handle.toLowerCase(Locale.ROOT);
         if (context.settings().reservedHandles().contains(key)) {

@@ -15,6 +15,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.HibernateValidatorConfiguration;
@@ -46,11 +47,19 @@ final class InputValidator {
     }
 
     /**
-     * Checks a command's annotations.
+     * Checks a command's annotations: the one guard every command and query object passes first.
      *
+     * <p>A missing command is a programming error, not input: it throws {@link NullPointerException}
+     * naming the parameter. A null inside the command (a field, or an element of a list field) is
+     * input, and gets INVALID_INPUT naming the field, such as {@code tags[2]}.
+     *
+     * @param command   the command, as the engine method received it
+     * @param parameter the engine method's name for it, shown if it is null
+     * @throws NullPointerException  if {@code command} is null
      * @throws InvalidInputException naming every violation
      */
-    void check(Object command) {
+    void check(@Nullable Object command, String parameter) {
+        Objects.requireNonNull(command, parameter);
         Set<ConstraintViolation<Object>> violations = validator.validate(command);
         if (!violations.isEmpty()) {
             List<FieldViolation> found = new ArrayList<>();

@@ -45,7 +45,7 @@ final class MembershipCommands implements Memberships {
     @Override
     public MembershipView join(Actor actor, JoinCommunity command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         return context.work().command("join community", (tx, outbox) -> {
             PseudonymRecord member = Access.actor(tx, actor);
             CommunityRecord community = tx.communities().byId(command.community())
@@ -176,7 +176,7 @@ final class MembershipCommands implements Memberships {
     @Override
     public InviteView createInvite(Actor actor, CreateInvite command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         if (command.validFor().compareTo(CreateInvite.MIN_VALIDITY) < 0
                 || command.validFor().compareTo(CreateInvite.MAX_VALIDITY) > 0) {
             throw InputValidator.invalid("validFor", command.validFor(), "must be between 1 minute and 30 days");

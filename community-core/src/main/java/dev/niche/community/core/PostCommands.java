@@ -51,7 +51,7 @@ final class PostCommands implements Posts {
     @Override
     public PostView startThread(Actor actor, StartThread command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         checkLink(command.link());
         return context.work().command("start thread", (tx, outbox) -> {
             Access.actor(tx, actor);
@@ -75,7 +75,7 @@ final class PostCommands implements Posts {
     @Override
     public PostView reply(Actor actor, Reply command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         return context.work().command("reply", (tx, outbox) -> {
             Access.actor(tx, actor);
             Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), command.parent());
@@ -112,7 +112,7 @@ final class PostCommands implements Posts {
     @Override
     public PostView edit(Actor actor, EditPost command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         checkLink(command.link());
         return context.work().command("edit post", (tx, outbox) -> {
             Access.actor(tx, actor);

@@ -38,7 +38,7 @@ final class VoteCommands implements Votes {
     @Override
     public VoteOutcome cast(Actor actor, CastVote command) {
         Objects.requireNonNull(actor, "actor");
-        context.validator().check(command);
+        context.validator().check(command, "command");
         return context.work().command("cast vote", (tx, outbox) -> {
             Access.actor(tx, actor);
             Votable target = votable(tx, actor, command.post());

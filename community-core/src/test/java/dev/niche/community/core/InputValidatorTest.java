@@ -22,13 +22,17 @@ import org.junit.jupiter.api.Test;
 class InputValidatorTest {
     private final InputValidator validator = new InputValidator();
 
+    private void check(Object command) {
+        validator.check(command, "command");
+    }
+
     @Nested
     @DisplayName("messages")
     class Messages {
         @Test
         @DisplayName("name the field and quote the value")
         void nameFieldAndValue() {
-            assertThatThrownBy(() -> validator.check(new RegisterPseudonym("Bob!")))
+            assertThatThrownBy(() -> check(new RegisterPseudonym("Bob!")))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> org.assertj.core.api.Assertions
                             .assertThat(e.violations())
                             .extracting("field", "message")
@@ -39,7 +43,7 @@ class InputValidatorTest {
         @Test
         @DisplayName("report every violation, not only the first")
         void everyViolation() {
-            assertThatThrownBy(() -> validator.check(new RegisterPseudonym("b!")))
+            assertThatThrownBy(() -> check(new RegisterPseudonym("b!")))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> org.assertj.core.api.Assertions
                             .assertThat(e.violations()).hasSize(2));
         }
@@ -49,7 +53,7 @@ class InputValidatorTest {
         void listElement() {
             CreateCommunity command = new CreateCommunity("bakers", "Bakers", "", List.of("ok", "fine", "Not OK"),
                     List.of(), Visibility.PUBLIC, JoinPolicy.OPEN);
-            assertThatThrownBy(() -> validator.check(command))
+            assertThatThrownBy(() -> check(command))
                     .isInstanceOfSatisfying(InvalidInputException.class, e -> org.assertj.core.api.Assertions
                             .assertThat(e.violations()).extracting("field").containsExactly("tags[2]"));
         }
@@ -57,7 +61,7 @@ class InputValidatorTest {
         @Test
         @DisplayName("say that a required field is missing")
         void missing() {
-            assertThatThrownBy(() -> validator.check(new RegisterPseudonym(null)))
+            assertThatThrownBy(() -> check(new RegisterPseudonym(null)))
                     .hasMessage("handle must not be null");
         }
 
@@ -65,7 +69,7 @@ class InputValidatorTest {
         @DisplayName("cut long values short and show control characters")
         void longValues() {
             String title = "x".repeat(300) + "\u0007";
-            assertThatThrownBy(() -> validator.check(new StartThread(
+            assertThatThrownBy(() -> check(new StartThread(
                             dev.niche.community.community.CommunityId.of("0190f5a2-3b4c-7d8e-9f01-23456789abcd"),
                             title, "", null)))
                     .hasMessageContaining("title \"" + "x".repeat(60) + "…\"")
@@ -81,8 +85,8 @@ class InputValidatorTest {
         void codePoints() {
             String emoji = String.join("", Collections.nCopies(300, "\uD83D\uDE80"));
             var community = dev.niche.community.community.CommunityId.of("0190f5a2-3b4c-7d8e-9f01-23456789abcd");
-            assertThatCode(() -> validator.check(new StartThread(community, emoji, "", null))).doesNotThrowAnyException();
-            assertThatThrownBy(() -> validator.check(new StartThread(community, emoji + "\uD83D\uDE80", "", null)))
+            assertThatCode(() -> check(new StartThread(community, emoji, "", null))).doesNotThrowAnyException();
+            assertThatThrownBy(() -> check(new StartThread(community, emoji + "\uD83D\uDE80", "", null)))
                     .hasMessageContaining("not 301");
         }
 
@@ -90,7 +94,7 @@ class InputValidatorTest {
         @DisplayName("refuse more than ten tags")
         void tags() {
             List<String> tags = Collections.nCopies(11, "tag");
-            assertThatThrownBy(() -> validator.check(new CreateCommunity("bakers", "Bakers", "", tags, List.of(),
+            assertThatThrownBy(() -> check(new CreateCommunity("bakers", "Bakers", "", tags, List.of(),
                     Visibility.PUBLIC, JoinPolicy.OPEN)))
                     .hasMessage("tags must hold at most 10 tags");
         }
@@ -99,7 +103,7 @@ class InputValidatorTest {
         @DisplayName("refuse an invite with no uses")
         void inviteUses() {
             var community = dev.niche.community.community.CommunityId.of("0190f5a2-3b4c-7d8e-9f01-23456789abcd");
-            assertThatThrownBy(() -> validator.check(new CreateInvite(community, Duration.ofDays(1), 0)))
+            assertThatThrownBy(() -> check(new CreateInvite(community, Duration.ofDays(1), 0)))
                     .hasMessage("maxUses 0 must be at least 1");
         }
     }

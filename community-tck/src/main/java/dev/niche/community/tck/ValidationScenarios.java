@@ -155,4 +155,43 @@ abstract class ValidationScenarios extends EngineFixture {
         assertThat(failure.getMessage()).contains("slug").contains("title");
         assertOnlyTheFirstCommunity();
     }
+
+    @Test
+    @DisplayName("a null command to any facet is a NullPointerException naming the parameter, before any store work")
+    void nullCommandNamesTheParameter() {
+        List<Runnable> calls = List.of(
+                () -> engine.identities().register(dev.niche.community.AccountId.of("null-check"), null),
+                () -> engine.communities().create(owner, null),
+                () -> engine.communities().update(owner, null),
+                () -> engine.memberships().join(owner, null),
+                () -> engine.memberships().createInvite(owner, null),
+                () -> engine.posts().startThread(owner, null),
+                () -> engine.posts().reply(owner, null),
+                () -> engine.posts().edit(owner, null),
+                () -> engine.votes().cast(owner, null));
+        for (Runnable call : calls) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(call::run)
+                    .isExactlyInstanceOf(NullPointerException.class).hasMessage("command");
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.communities().discover(Viewer.anonymous(), null,
+                PageRequest.first(5))).isExactlyInstanceOf(NullPointerException.class).hasMessage("query");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> engine.posts().startThread(null,
+                new StartThread(community.id(), "Title", "Body", null)))
+                .isExactlyInstanceOf(NullPointerException.class).hasMessage("actor");
+        assertNoThreads();
+    }
+
+    @Test
+    @DisplayName("a null field or a null list element is INVALID_INPUT naming it: tags[1], rules[0], title")
+    void nullFieldsAreInvalidInput() {
+        assertInvalid("tags[1]", () -> engine.communities().create(owner,
+                create("nulls", "Nulls", "", java.util.Arrays.asList("ok", null), List.of())));
+        assertInvalid("rules[0]", () -> engine.communities().create(owner,
+                create("nulls", "Nulls", "", List.of(), java.util.Arrays.asList((String) null))));
+        assertInvalid("tags", () -> engine.communities().create(owner, create("nulls", "Nulls", "", null, List.of())));
+        assertInvalid("title", () -> engine.posts().startThread(owner, new StartThread(community.id(), null, "", null)));
+        assertInvalid("community", () -> engine.posts().startThread(owner, new StartThread(null, "Title", "", null)));
+        assertOnlyTheFirstCommunity();
+        assertNoThreads();
+    }
 }
