@@ -124,7 +124,7 @@ final class CommunityCommands implements Communities {
         Objects.requireNonNull(page, "page");
         context.validator().check(query, "query");
         List<String> words = query.text() == null ? List.of() : words(PlainTextRules.normalize(query.text()));
-        String after = page.after().map(Cursors::communitiesAfter).orElse(null);
+        String after = page.after().map(c -> Cursors.communitiesAfter(query.tag(), words, c)).orElse(null);
         return context.work().query("discover communities", tx -> {
             Set<CommunityId> privateVisible = viewer.account()
                     .map(account -> tx.memberships().communitiesOf(account, MemberState.ACTIVE))
@@ -133,7 +133,7 @@ final class CommunityCommands implements Communities {
                     new CommunitySearch(query.tag(), words, privateVisible, after, page.size() + 1));
             boolean more = found.size() > page.size();
             List<CommunityRecord> items = more ? found.subList(0, page.size()) : found;
-            String next = more ? Cursors.ofCommunities(items.get(items.size() - 1).slug()) : null;
+            String next = more ? Cursors.ofCommunities(query.tag(), words, items.get(items.size() - 1).slug()) : null;
             return new Page<>(items.stream().map(Views::community).toList(), next);
         });
     }

@@ -3,6 +3,7 @@ package dev.niche.community.core;
 import dev.niche.community.InvalidInputException;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
+import dev.niche.community.membership.MemberState;
 import dev.niche.community.post.PostId;
 import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.TreeRequest;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.zip.CRC32;
 import org.jspecify.annotations.Nullable;
 
@@ -36,25 +38,64 @@ final class Cursors {
     /** Where a "more replies" page continues. */
     record ReplyPosition(PostId parent, ReplySort sort, int maxReplies, int maxDepth, @Nullable SortKey after, int remaining) {}
 
+    /** The range of an instant held as signed 64-bit nanoseconds since the epoch. */
+    private static final Instant EARLIEST = Instant.ofEpochSecond(0, Long.MIN_VALUE);
+    private static final Instant LATEST = Instant.ofEpochSecond(0, Long.MAX_VALUE);
+
     private Cursors() {}
 
-    static String ofMembers(MemberKey key) {
-        return encode(new String[] {"m1", Long.toString(key.since().getEpochSecond()),
+    static String ofMembers(CommunityId community, MemberState state, MemberKey key) {
+        return encode(new String[] {"m2", community.value(), state.name(), Long.toString(key.since().getEpochSecond()),
                 Integer.toString(key.since().getNano()), key.pseudonym().value()}, new byte[0]);
     }
 
-    static MemberKey membersAfter(String cursor) {
-        String[] f = decode(cursor, "m1", 4).header();
-        return parse(() -> new MemberKey(Instant.ofEpochSecond(Long.parseLong(f[1]), Integer.parseInt(f[2])),
-                PseudonymId.of(f[3])));
+    static MemberKey membersAfter(CommunityId community, MemberState state, String cursor) {
+        String[] f = decode(cursor, "m2", 6).header();
+        requireListing(community.value(), f[1]);
+        requireListing(state.name(), f[2]);
+        return parse(() -> new MemberKey(instant(Long.parseLong(f[3]), Integer.parseInt(f[4])), PseudonymId.of(f[5])));
     }
 
-    static String ofCommunities(String lastSlug) {
-        return encode(new String[] {"c1", lastSlug}, new byte[0]);
+    /**
+     * A discovery page's position, bound to its query: the tag and the normalised words, as a CRC-32,
+     * so that a cursor given out for one query cannot page another.
+     */
+    static String ofCommunities(@Nullable String tag, List<String> words, String lastSlug) {
+        return encode(new String[] {"c2", query(tag, words), lastSlug}, new byte[0]);
     }
 
-    static String communitiesAfter(String cursor) {
-        return decode(cursor, "c1", 2).header()[1];
+    static String communitiesAfter(@Nullable String tag, List<String> words, String cursor) {
+        String[] f = decode(cursor, "c2", 3).header();
+        requireListing(query(tag, words), f[1]);
+        return f[2];
+    }
+
+    private static String query(@Nullable String tag, List<String> words) {
+        CRC32 crc = new CRC32();
+        crc.update(((tag == null ? "" : tag) + "\n" + String.join(" ", words)).getBytes(StandardCharsets.UTF_8));
+        return Long.toHexString(crc.getValue());
+    }
+
+    /**
+     * An instant every store can keep: what signed 64-bit nanoseconds since the epoch hold (1677 to
+     * 2262), as the JDBC store keeps them. A forged cursor's time outside that is refused here, the
+     * same on every store, rather than failing in one store and passing in another.
+     */
+    private static Instant instant(long epochSecond, int nano) {
+        Instant at = Instant.ofEpochSecond(epochSecond, nano);
+        if (at.isBefore(EARLIEST) || at.isAfter(LATEST) || nano < 0 || nano > 999_999_999) {
+            throw bad();
+        }
+        return at;
+    }
+
+    /** A sort value a store can keep and order: finite. */
+    private static double sortValue(String text) {
+        double value = Double.parseDouble(text);
+        if (!Double.isFinite(value)) {
+            throw bad();
+        }
+        return value;
     }
 
     static String ofLeaderboard(CommunityId community, ReputationTotal last) {
@@ -86,7 +127,7 @@ final class Cursors {
     static SortKey keysetAfter(String listing, String cursor) {
         String[] f = decode(cursor, "k1", 4).header();
         requireListing(listing, f[1]);
-        return parse(() -> new SortKey(Double.parseDouble(f[2]), PostId.of(f[3])));
+        return parse(() -> new SortKey(sortValue(f[2]), PostId.of(f[3])));
     }
 
     /** The fingerprints of every post a listing ranked by votes has shown so far. */
@@ -130,7 +171,7 @@ final class Cursors {
         String[] f = decode(cursor, "r1", 8).header();
         ReplyPosition position = parse(() -> new ReplyPosition(PostId.of(f[1]), ReplySort.valueOf(f[2]),
                 Integer.parseInt(f[3]), Integer.parseInt(f[4]),
-                f[5].isEmpty() ? null : new SortKey(Double.parseDouble(f[5]), PostId.of(f[6])), Integer.parseInt(f[7])));
+                f[5].isEmpty() ? null : new SortKey(sortValue(f[5]), PostId.of(f[6])), Integer.parseInt(f[7])));
         // A forged cursor must not ask for more than a TreeRequest may.
         parse(() -> new TreeRequest(position.sort(), position.maxReplies(), position.maxDepth()));
         if (position.remaining() < 0) {
@@ -141,7 +182,8 @@ final class Cursors {
 
     private record Decoded(String[] header, byte[] payload) {}
 
-    private static String encode(String[] header, byte[] payload) {
+    /** Package-private so that tests can forge a cursor with a valid checksum, as any client can. */
+    static String encode(String[] header, byte[] payload) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(String.join(String.valueOf(SEPARATOR), header).getBytes(StandardCharsets.UTF_8));
         out.write(END_OF_HEADER);

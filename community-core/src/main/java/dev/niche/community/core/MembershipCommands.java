@@ -333,7 +333,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(page, "page");
-        MemberKey after = page.after().map(Cursors::membersAfter).orElse(null);
+        MemberKey after = page.after().map(c -> Cursors.membersAfter(communityId, state, c)).orElse(null);
         return context.work().query("list members", tx -> {
             CommunityRecord community = Access.readable(tx, viewer, communityId);
             if (state != MemberState.ACTIVE && !moderates(tx, viewer, community)) {
@@ -344,7 +344,7 @@ final class MembershipCommands implements Memberships {
             boolean more = found.size() > page.size();
             List<MembershipRecord> items = more ? found.subList(0, page.size()) : found;
             MembershipRecord last = items.isEmpty() ? null : items.get(items.size() - 1);
-            String next = more && last != null ? Cursors.ofMembers(new MemberKey(last.since(), last.pseudonym())) : null;
+            String next = more && last != null ? Cursors.ofMembers(communityId, state, new MemberKey(last.since(), last.pseudonym())) : null;
             return new Page<>(Views.memberships(tx, items), next);
         });
     }

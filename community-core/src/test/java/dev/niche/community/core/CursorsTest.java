@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.niche.community.InvalidInputException;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.membership.MemberState;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.MemberKey;
 import dev.niche.community.post.ReplySort;
 import dev.niche.community.spi.SortKey;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -19,6 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Page cursors")
 class CursorsTest {
+    private static final CommunityId COMMUNITY = CommunityId.of("0190f5a2-3b4c-7d8e-9f01-000000000001");
+    private static final CommunityId OTHER_COMMUNITY = CommunityId.of("0190f5a2-3b4c-7d8e-9f01-000000000002");
     private static final PostId POST = PostId.of("0190f5a2-3b4c-7d8e-9f01-23456789abcd");
     private static final PseudonymId PSEUDONYM = PseudonymId.of("0190f5a2-3b4c-7d8e-8f01-23456789abce");
     private static final Instant AT = Instant.parse("2026-11-25T10:15:30.123456789Z");
@@ -59,13 +64,15 @@ class CursorsTest {
         @DisplayName("a members cursor gives back its position")
         void members() {
             MemberKey key = new MemberKey(Instant.EPOCH.minusSeconds(5), PSEUDONYM);
-            assertThat(Cursors.membersAfter(Cursors.ofMembers(key))).isEqualTo(key);
+            assertThat(Cursors.membersAfter(COMMUNITY, MemberState.ACTIVE, Cursors.ofMembers(COMMUNITY, MemberState.ACTIVE, key)))
+                    .isEqualTo(key);
         }
 
         @Test
         @DisplayName("a communities cursor gives back its slug")
         void communities() {
-            assertThat(Cursors.communitiesAfter(Cursors.ofCommunities("vegan-bakers"))).isEqualTo("vegan-bakers");
+            assertThat(Cursors.communitiesAfter("baking", List.of("vegan"),
+                    Cursors.ofCommunities("baking", List.of("vegan"), "vegan-bakers"))).isEqualTo("vegan-bakers");
         }
 
         @Test
@@ -81,10 +88,52 @@ class CursorsTest {
         @Test
         @DisplayName("a cursor of another listing is refused")
         void otherListing() {
-            String members = Cursors.ofMembers(new MemberKey(AT, PSEUDONYM));
+            String members = Cursors.ofMembers(COMMUNITY, MemberState.ACTIVE, new MemberKey(AT, PSEUDONYM));
             assertThatThrownBy(() -> Cursors.keysetAfter("feed/NEW", members))
                     .isInstanceOfSatisfying(InvalidInputException.class,
                             e -> assertThat(e.violations()).extracting("field").containsExactly("cursor"));
+        }
+
+        @Test
+        @DisplayName("a members cursor pages only the community and state it was given out for")
+        void membersBound() {
+            String active = Cursors.ofMembers(COMMUNITY, MemberState.ACTIVE, new MemberKey(AT, PSEUDONYM));
+            assertThatThrownBy(() -> Cursors.membersAfter(OTHER_COMMUNITY, MemberState.ACTIVE, active))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> Cursors.membersAfter(COMMUNITY, MemberState.PENDING, active))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @Test
+        @DisplayName("a discovery cursor pages only the query it was given out for")
+        void discoveryBound() {
+            String page = Cursors.ofCommunities("baking", List.of("vegan"), "vegan-bakers");
+            assertThatThrownBy(() -> Cursors.communitiesAfter("baking", List.of("rye"), page))
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> Cursors.communitiesAfter(null, List.of("vegan"), page))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @DisplayName("a forged members cursor with a valid checksum but a time no store keeps is refused")
+        @CsvSource({"year 3000, 32503680000, 0", "year 1600, -11676096000, 0", "nanos past a second, 0, 1000000000",
+            "negative nanos, 0, -1", "seconds past Instant, 9223372036854775807, 0"})
+        void forgedTimes(String what, String seconds, String nanos) {
+            String forged = Cursors.encode(new String[] {"m2", COMMUNITY.value(), "ACTIVE", seconds, nanos,
+                PSEUDONYM.value()}, new byte[0]);
+            assertThatThrownBy(() -> Cursors.membersAfter(COMMUNITY, MemberState.ACTIVE, forged))
+                    .isInstanceOf(InvalidInputException.class);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @DisplayName("a forged keyset cursor with a valid checksum but a sort value no store orders is refused")
+        @ValueSource(strings = {"NaN", "Infinity", "-Infinity"})
+        void forgedSortValues(String value) {
+            String keyset = Cursors.encode(new String[] {"k1", "feed/NEW", value, POST.value()}, new byte[0]);
+            assertThatThrownBy(() -> Cursors.keysetAfter("feed/NEW", keyset)).isInstanceOf(InvalidInputException.class);
+            String replies = Cursors.encode(new String[] {"r1", POST.value(), "BEST", "10", "3", value, POST.value(), "4"},
+                    new byte[0]);
+            assertThatThrownBy(() -> Cursors.repliesAfter(replies)).isInstanceOf(InvalidInputException.class);
         }
 
         @Test

@@ -8,6 +8,8 @@ import dev.niche.community.Page;
 import dev.niche.community.PageRequest;
 import dev.niche.community.Viewer;
 import dev.niche.community.community.CommunityView;
+import dev.niche.community.community.Visibility;
+import dev.niche.community.community.JoinPolicy;
 import dev.niche.community.community.DiscoveryQuery;
 import dev.niche.community.membership.MemberState;
 import dev.niche.community.membership.MembershipView;
@@ -135,6 +137,28 @@ abstract class CursorScenarios extends EngineFixture {
         }
 
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().endsWith(pseudonym(late).handle());
+    }
+
+    @Test
+    @DisplayName("a members cursor pages only its community and state, and a discovery cursor only its query")
+    void membersAndDiscoveryCursorsAreBound() {
+        CommunityView other = community(owner, "paged-three", Visibility.PUBLIC, JoinPolicy.OPEN);
+        for (int i = 0; i < 3; i++) {
+            member(other, owner, "other-" + i);
+        }
+        String active = members(PageRequest.first(2)).next().orElseThrow();
+
+        assertInvalid("cursor", () -> engine.memberships().members(Viewer.anonymous(), other.id(), MemberState.ACTIVE,
+                PageRequest.after(active, 2)));
+        assertInvalid("cursor", () -> engine.memberships().members(owner.asViewer(), community.id(), MemberState.LEFT,
+                PageRequest.after(active, 2)));
+
+        String everything = engine.communities().discover(Viewer.anonymous(), DiscoveryQuery.everything(),
+                PageRequest.first(1)).next().orElseThrow();
+        assertInvalid("cursor", () -> engine.communities().discover(Viewer.anonymous(),
+                new DiscoveryQuery(null, "paged"), PageRequest.after(everything, 1)));
+        assertThat(engine.communities().discover(Viewer.anonymous(), DiscoveryQuery.everything(),
+                PageRequest.after(everything, 1)).items()).hasSize(1);
     }
 
     private String cursorOf(ThreadOrder order) {
