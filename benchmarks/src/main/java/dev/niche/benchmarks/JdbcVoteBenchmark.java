@@ -70,6 +70,14 @@ public class JdbcVoteBenchmark {
     @Param({"engine", "baseline"})
     String implementation;
 
+    /**
+     * The store builder's {@code durableCommits}: on an H2 file, {@code true} sets {@code WRITE_DELAY 0}
+     * (every commit written to the file before it returns), {@code false} leaves H2's 500 ms delay.
+     * The setting is the database's, so the hand-written baseline votes under it too.
+     */
+    @Param("true")
+    boolean durableCommits;
+
     @Param("1000")
     int members;
 
@@ -92,7 +100,7 @@ public class JdbcVoteBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         db = BenchDatabase.open(database, 4);
-        store = JdbcStore.builder(db.dataSource()).migrate(true).build();
+        store = JdbcStore.builder(db.dataSource()).migrate(true).durableCommits(durableCommits).build();
         CommunityEngine engine = Niche.builder().store(store).trustPolicy(Worlds.VOTING_POLICY).build();
         actors = new Actor[members];
         for (int i = 0; i < members; i++) {

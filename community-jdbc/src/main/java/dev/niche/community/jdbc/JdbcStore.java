@@ -36,6 +36,17 @@ import org.jspecify.annotations.Nullable;
  * <p>The schema comes as Flyway migrations per {@link Dialect}. Either let the builder apply them
  * ({@link Builder#migrate(boolean)}), or apply the scripts at {@link Dialect#migrationLocation()}
  * with your own tooling, recording them in {@value #SCHEMA_HISTORY_TABLE}.
+ *
+ * <p><b>Durability.</b> A {@link #write} that returned survives a crash of the process. PostgreSQL and
+ * MariaDB (InnoDB) flush their write-ahead log on commit by default. H2 2.x does not: it writes commits
+ * to its file in the background, up to {@code WRITE_DELAY} (500 ms by default) later, so a process
+ * killed right after a command returned could lose it. On an H2 database that is not in memory the
+ * builder therefore runs {@code SET WRITE_DELAY 0}, unless told otherwise with
+ * {@link Builder#durableCommits(boolean)}. The setting lasts while the database is open; H2 does not
+ * apply it again when the database is reopened, though it reports it as set, so keep the database
+ * open (a pool that keeps idle connections) or put {@code ;WRITE_DELAY=0} in the URL. It costs H2 one
+ * write to its file per commit; it does not make H2 force the file to disk, so a crash of the whole
+ * machine can still lose the last commits.
  */
 public final class JdbcStore implements CommunityStore {
     /** The table in which Flyway records the Niche migrations, apart from a host's own history. */
@@ -81,6 +92,7 @@ public final class JdbcStore implements CommunityStore {
         private final DataSource dataSource;
         private @Nullable Dialect dialect;
         private boolean migrate;
+        private boolean durableCommits = true;
 
         private Builder(DataSource dataSource) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -106,15 +118,32 @@ public final class JdbcStore implements CommunityStore {
         }
 
         /**
-         * Builds the store: detects the database unless it was named, then applies the migrations
-         * if asked.
+         * Whether the store makes sure that a write that returned survives the death of the process;
+         * {@code true} by default. Only H2 needs it: on an H2 database that is not in memory,
+         * {@link #build()} then sets {@code WRITE_DELAY 0} (H2 otherwise writes commits to its file
+         * up to 500 ms after they returned) and fails if the user lacks the admin rights to set it.
+         * It costs one write to the file per commit. {@code false} leaves the database's setting as
+         * it is, and accepts losing the last commits when the process dies.
+         */
+        public Builder durableCommits(boolean durableCommits) {
+            this.durableCommits = durableCommits;
+            return this;
+        }
+
+        /**
+         * Builds the store: detects the database unless it was named, makes an H2 database write its
+         * commits at once (see {@link #durableCommits(boolean)}), then applies the migrations if asked.
          *
          * @throws IllegalArgumentException if the database is not H2, PostgreSQL or MariaDB
          * @throws dev.niche.community.UnavailableException if the database cannot be reached or the
          *         migrations fail
+         * @throws IllegalStateException if H2 delays its commits and the user may not change that
          */
         public JdbcStore build() {
             Dialect chosen = dialect != null ? dialect : detect(dataSource);
+            if (durableCommits && chosen == Dialect.H2) {
+                H2Durability.requireImmediateCommits(dataSource);
+            }
             if (migrate) {
                 Migrations.apply(dataSource, chosen);
             }
