@@ -255,13 +255,15 @@ class FaultInjectionTest extends OnEveryDatabase {
         void serializationFailure() throws SQLException {
             InstrumentedDataSource source = new InstrumentedDataSource(database()).failCommit("40001");
             JdbcStore store = JdbcStore.builder(source.dataSource()).dialect(database().dialect()).build();
+            int openedByBuild = source.opened.get(); // H2 files: the builder makes commits durable first
             Command command = Command.fresh();
 
             Throwable thrown = catchThrowable(() -> command.run(store));
 
             assertThat(thrown).isInstanceOf(TransientStoreException.class);
             assertThat(rowsOf(command)).isZero();
-            assertThat(source.closed.get()).isEqualTo(source.opened.get()).isEqualTo(1);
+            assertThat(source.closed.get()).isEqualTo(source.opened.get());
+            assertThat(source.opened.get() - openedByBuild).isEqualTo(1);
         }
     }
 }

@@ -267,9 +267,11 @@ class UnitOfWorkTest extends OnEveryDatabase {
         void restored() {
             for (boolean autoCommit : new boolean[] {true, false}) {
                 for (int isolation : new int[] {Connection.TRANSACTION_SERIALIZABLE, Connection.TRANSACTION_READ_COMMITTED}) {
-                    atClose.clear();
                     InstrumentedDataSource source = watched(autoCommit, isolation);
                     JdbcStore store = JdbcStore.builder(source.dataSource()).dialect(database().dialect()).build();
+                    // The builder may use a connection of its own (H2 files: durable commits); count from here.
+                    atClose.clear();
+                    int openedByBuild = source.opened.get();
                     PseudonymRecord pseudonym = Records.pseudonym(Records.account());
 
                     store.read(tx -> tx.pseudonyms().byId(pseudonym.id()));
@@ -284,7 +286,8 @@ class UnitOfWorkTest extends OnEveryDatabase {
 
                     String expected = "autoCommit=" + autoCommit + " isolation=" + isolation;
                     assertThat(atClose).as("connection state at close").containsExactly(expected, expected, expected);
-                    assertThat(source.closed.get()).isEqualTo(source.opened.get()).isEqualTo(3);
+                    assertThat(source.closed.get()).isEqualTo(source.opened.get());
+                    assertThat(source.opened.get() - openedByBuild).isEqualTo(3);
                     var stored = store().read(tx -> tx.pseudonyms().byId(pseudonym.id()));
                     assertThat(stored).as("the write committed, also when autocommit was off").contains(pseudonym);
                 }
@@ -309,6 +312,7 @@ class UnitOfWorkTest extends OnEveryDatabase {
                 }
             });
             JdbcStore store = JdbcStore.builder(source.dataSource()).dialect(database().dialect()).build();
+            afterUnit.clear(); // the builder may use a connection of its own (H2 files: durable commits)
 
             var read = store.read(tx -> "no statement");
             var written = store.write(tx -> "no statement");
