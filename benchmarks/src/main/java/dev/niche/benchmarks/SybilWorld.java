@@ -30,8 +30,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
@@ -537,7 +539,7 @@ final class SybilWorld {
     }
 
     /** Who wrote each thread, so that no account is made to vote on its own. */
-    private final java.util.Map<PostId, dev.niche.community.AccountId> authors = new java.util.HashMap<>();
+    private final Map<PostId, AccountId> authors = new HashMap<>();
 
     private PostView startThread(Actor author, StartThread thread) {
         PostView post = engine.posts().startThread(author, thread);

@@ -26,7 +26,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -72,7 +74,7 @@ final class Worlds {
     final SteppingClock clock;
     final List<Actor> members = new ArrayList<>();
     /** Who wrote each post: the engine refuses a vote on one's own. */
-    private final java.util.Map<PostId, AccountId> authors = new java.util.HashMap<>();
+    private final Map<PostId, AccountId> authors = new HashMap<>();
     final SplittableRandom random;
     CommunityId community;
 
