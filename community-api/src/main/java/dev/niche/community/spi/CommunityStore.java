@@ -29,6 +29,13 @@ package dev.niche.community.spi;
  *   <li>an id is unique within its table ({@link UniqueKey#ID}).</li>
  * </ul>
  *
+ * <p>A store may hold writes back and send them together later in the same unit of work, as the
+ * JDBC store does on PostgreSQL, provided every later read of the unit sees them and they run in
+ * their order. A write's failure ({@link DuplicateKeyException}, or {@link IllegalStateException} for
+ * a missing row) may then surface at a later call of the unit, or from {@code write} as it commits,
+ * but never after {@code write} returned; the unit is rolled back all the same. Likewise a
+ * {@link StoreTransaction#lockAccount} takes effect no later than the unit's next statement.
+ *
  * <p>Values round-trip exactly: text in every Unicode plane, and instants to the microsecond (the
  * engine never passes a finer one).
  *

@@ -1,7 +1,10 @@
 package dev.niche.community.spi;
 
 import dev.niche.community.community.CommunityId;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Communities. */
@@ -25,6 +28,20 @@ public interface CommunityTable {
     Optional<CommunityRecord> byId(CommunityId id);
 
     Optional<CommunityRecord> bySlug(String slug);
+
+    /**
+     * Those of {@code ids} that exist, by id. The default asks {@link #byId} once per id; a store that
+     * can answer in one query should, since every home feed asks for all of an account's communities.
+     *
+     * @since 0.2
+     */
+    default Map<CommunityId, CommunityRecord> byIds(Collection<CommunityId> ids) {
+        Map<CommunityId, CommunityRecord> found = new HashMap<>();
+        for (CommunityId id : ids) {
+            byId(id).ifPresent(community -> found.put(id, community));
+        }
+        return found;
+    }
 
     /**
      * Adds {@code delta} to the member count atomically: concurrent additions never lose one.

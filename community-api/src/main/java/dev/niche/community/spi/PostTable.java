@@ -6,9 +6,11 @@ import dev.niche.community.post.ReplySort;
 import dev.niche.community.post.ThreadSort;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /** Posts: thread roots and replies. */
@@ -42,6 +44,25 @@ public interface PostTable {
     PostCounters addVotes(PostId post, int ups, int downs);
 
     /**
+     * Moves a post's vote counters by {@code ups} and {@code downs} as {@link #addVotes} does, and its
+     * rank keys to {@code ranks} of the counters after the move, as {@link #setRanks} does; returns the
+     * counters after the move. {@code read} is the post as this unit of work read it.
+     *
+     * <p>The default runs {@link #addVotes}, then {@link #setRanks} with the counters it returned. A
+     * store that knows it holds the post's row lock since {@code read} was read, with no change to its
+     * counters since, may instead compute the counters from {@code read}'s and write both at once,
+     * without waiting for an answer.
+     *
+     * @throws IllegalStateException if there is no such post
+     * @since 0.2
+     */
+    default PostCounters moveVotes(PostRecord read, int ups, int downs, Function<PostCounters, Ranks> ranks) {
+        PostCounters after = addVotes(read.id(), ups, downs);
+        setRanks(read.id(), ranks.apply(after));
+        return after;
+    }
+
+    /**
      * Counts one new reply, atomically: the parent's {@code replyCount} and the thread root's
      * {@code threadReplyCount} each grow by one (both on the root when it is the parent).
      *
@@ -68,6 +89,27 @@ public interface PostTable {
      */
     List<PostRecord> threads(CommunityId community, ThreadSort sort, @Nullable Instant createdSince,
             @Nullable SortKey after, int limit);
+
+    /**
+     * {@link #threads} of several communities at once: for each of {@code communities}, the list that
+     * {@code threads(community, sort, createdSince, after, limit)} answers, by community; communities
+     * without a thread to list are absent. The default asks {@link #threads} once per community; a
+     * store that can answer in a fixed number of queries should, since a home feed asks for every
+     * community an account joined.
+     *
+     * @since 0.2
+     */
+    default Map<CommunityId, List<PostRecord>> threadsOf(Collection<CommunityId> communities, ThreadSort sort,
+            @Nullable Instant createdSince, @Nullable SortKey after, int limit) {
+        Map<CommunityId, List<PostRecord>> found = new HashMap<>();
+        for (CommunityId community : communities) {
+            List<PostRecord> threads = threads(community, sort, createdSince, after, limit);
+            if (!threads.isEmpty()) {
+                found.put(community, threads);
+            }
+        }
+        return found;
+    }
 
     /**
      * A post's direct replies in {@code sort}'s order ({@link SortKey}), starting after {@code after}

@@ -23,6 +23,16 @@ public interface ReputationTable {
      */
     long addToTotal(CommunityId community, PseudonymId pseudonym, long delta);
 
+    /**
+     * {@link #addToTotal} for a caller that does not need the new total, which lets a store send the
+     * addition without waiting for its answer. The default calls {@link #addToTotal}.
+     *
+     * @since 0.2
+     */
+    default void add(CommunityId community, PseudonymId pseudonym, long delta) {
+        addToTotal(community, pseudonym, delta);
+    }
+
     /** The pseudonym's total in the community; 0 if it has none. */
     long total(CommunityId community, PseudonymId pseudonym);
 
@@ -46,6 +56,22 @@ public interface ReputationTable {
      * source account and this {@code account}, at or after {@code since}.
      */
     long votesSince(CommunityId community, AccountId sourceAccount, AccountId account, Instant since);
+
+    /**
+     * What judging a vote on {@code post} by {@code sourceAccount} needs from the ledger:
+     * {@link #votesSince}{@code (community, sourceAccount, account, since)},
+     * {@link #upvoteGains}{@code (community, author, day)} and {@link #voteNet}{@code (post, sourceAccount)}.
+     * The default asks each; a store that can answer in one query should, since every vote asks.
+     *
+     * @param account the account of the post's author
+     * @param author  the pseudonym that wrote the post
+     * @since 0.2
+     */
+    default VoteHistory voteHistory(PostId post, CommunityId community, AccountId sourceAccount, AccountId account,
+            PseudonymId author, Instant since, long day) {
+        return new VoteHistory(votesSince(community, sourceAccount, account, since),
+                upvoteGains(community, author, day), voteNet(post, sourceAccount));
+    }
 
     /** The sum of the points of the pseudonym's entries in the community, recounted from the ledger. */
     long recount(CommunityId community, PseudonymId pseudonym);

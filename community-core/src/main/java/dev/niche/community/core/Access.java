@@ -13,6 +13,7 @@ import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.MembershipRecord;
+import dev.niche.community.spi.PostDecision;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
 import dev.niche.community.spi.StoreTransaction;
@@ -24,16 +25,6 @@ import java.util.Optional;
  */
 final class Access {
     private Access() {}
-
-    /** The actor's pseudonym, after checking that the actor's account holds it. */
-    static PseudonymRecord actor(StoreTransaction tx, Actor actor) {
-        Optional<PseudonymRecord> pseudonym = tx.pseudonyms().byId(actor.pseudonym());
-        if (pseudonym.isEmpty() || !pseudonym.get().account().equals(actor.account())) {
-            // One answer for "no such pseudonym" and "someone else's": the caller learns nothing.
-            throw new ForbiddenException("pseudonym " + actor.pseudonym() + " is not one of the acting account's pseudonyms");
-        }
-        return pseudonym.get();
-    }
 
     /** A community the viewer may read; PRIVATE ones exist only for their active members. */
     static CommunityRecord readable(StoreTransaction tx, Viewer viewer, CommunityId id) {
@@ -52,6 +43,28 @@ final class Access {
         return account != null && tx.memberships().find(community.id(), account)
                 .filter(m -> m.state() == MemberState.ACTIVE)
                 .isPresent();
+    }
+
+    /**
+     * Whether an account whose membership in the community is {@code membership} (or nobody, for
+     * {@code null}) may read it: PRIVATE communities exist only for their active members.
+     */
+    static boolean canRead(CommunityRecord community, @org.jspecify.annotations.Nullable MembershipRecord membership) {
+        return community.visibility() != Visibility.PRIVATE
+                || membership != null && membership.state() == MemberState.ACTIVE;
+    }
+
+    /**
+     * The post of a decision read whose community the actor may read, with that community; the
+     * same answers as {@link #readablePostIn}.
+     */
+    static PostInCommunity readablePostIn(PostDecision decision) {
+        PostRecord post = decision.post();
+        CommunityRecord community = decision.community();
+        if (community == null || !canRead(community, decision.membership())) {
+            throw postNotFound(post.id());
+        }
+        return new PostInCommunity(post, community);
     }
 
     /** A post with the community it belongs to, read once for both the visibility check and the rules. */
@@ -85,16 +98,21 @@ final class Access {
      * (posting, moderating) is done under the pseudonym that holds the account's membership.
      */
     static MembershipRecord participant(StoreTransaction tx, Actor actor, CommunityRecord community) {
-        Optional<MembershipRecord> membership = tx.memberships().find(community.id(), actor.account())
-                .filter(m -> m.state() == MemberState.ACTIVE && m.pseudonym().equals(actor.pseudonym()));
-        if (membership.isEmpty()) {
-            if (!canRead(tx, actor.account(), community)) {
+        return participant(actor, community, tx.memberships().find(community.id(), actor.account()).orElse(null));
+    }
+
+    /** {@link #participant(StoreTransaction, Actor, CommunityRecord)} on the account's membership, already read. */
+    static MembershipRecord participant(Actor actor, CommunityRecord community,
+            @org.jspecify.annotations.Nullable MembershipRecord membership) {
+        if (membership == null || membership.state() != MemberState.ACTIVE
+                || !membership.pseudonym().equals(actor.pseudonym())) {
+            if (!canRead(community, membership)) {
                 throw communityNotFound(community.id().value());
             }
             throw new ForbiddenException("pseudonym " + actor.pseudonym() + " must be an active member of community "
                     + community.slug() + " to do this");
         }
-        return membership.get();
+        return membership;
     }
 
     /**
@@ -102,9 +120,9 @@ final class Access {
      * a ban stops edits and deletions of one's own posts too, not only new posts and votes. A member
      * who left may still change what they wrote.
      */
-    static void notBanned(StoreTransaction tx, Actor actor, CommunityRecord community) {
-        if (tx.memberships().find(community.id(), actor.account())
-                .filter(m -> m.state() == MemberState.BANNED).isPresent()) {
+    static void notBanned(Actor actor, CommunityRecord community,
+            @org.jspecify.annotations.Nullable MembershipRecord membership) {
+        if (membership != null && membership.state() == MemberState.BANNED) {
             throw new ForbiddenException("pseudonym " + actor.pseudonym() + " is banned from community "
                     + community.slug());
         }
@@ -112,7 +130,13 @@ final class Access {
 
     /** The actor's active membership, held by a moderating role. */
     static MembershipRecord moderator(StoreTransaction tx, Actor actor, CommunityRecord community) {
-        MembershipRecord membership = participant(tx, actor, community);
+        return moderator(actor, community, tx.memberships().find(community.id(), actor.account()).orElse(null));
+    }
+
+    /** {@link #moderator(StoreTransaction, Actor, CommunityRecord)} on the account's membership, already read. */
+    static MembershipRecord moderator(Actor actor, CommunityRecord community,
+            @org.jspecify.annotations.Nullable MembershipRecord found) {
+        MembershipRecord membership = participant(actor, community, found);
         if (!membership.role().moderates()) {
             throw new ForbiddenException("only moderators of community " + community.slug() + " may do this");
         }

@@ -41,7 +41,7 @@ final class CommunityCommands implements Communities {
         context.validator().check(command, "command");
         checkPolicy(command.visibility(), command.joinPolicy());
         return context.work().command("create community", (tx, outbox) -> {
-            PseudonymRecord owner = Access.actor(tx, actor);
+            PseudonymRecord owner = context.facts().actor(tx, actor);
             if (tx.communities().bySlug(command.slug()).isPresent()) {
                 throw new ConflictException("slug \"" + command.slug() + "\" is taken; choose another slug");
             }
@@ -65,7 +65,7 @@ final class CommunityCommands implements Communities {
         context.validator().check(command, "command");
         checkPolicy(command.visibility(), command.joinPolicy());
         return context.work().command("update community", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             CommunityRecord current = Access.readable(tx, actor.asViewer(), command.community());
             Access.moderator(tx, actor, current);
             Access.open(current);
@@ -85,7 +85,7 @@ final class CommunityCommands implements Communities {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(id, "community");
         return context.work().command("archive community", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             CommunityRecord current = Access.readable(tx, actor.asViewer(), id);
             Access.owner(tx, actor, current);
             Access.open(current);

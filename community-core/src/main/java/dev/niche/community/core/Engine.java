@@ -27,7 +27,8 @@ final class Engine implements CommunityEngine {
 
     Engine(CommunityStore store, Clock clock, IdGenerator ids, List<EventListener> listeners, Settings settings) {
         Context context = new Context(
-                new UnitOfWork(store, listeners, settings.maxAttempts()), new InputValidator(), clock, ids, settings);
+                new UnitOfWork(store, listeners, settings.maxAttempts()), new InputValidator(), clock, ids, settings,
+                new Facts());
         this.identities = new IdentityCommands(context);
         this.communities = new CommunityCommands(context);
         this.memberships = new MembershipCommands(context);

@@ -6,6 +6,7 @@ import dev.niche.community.spi.LedgerEntry;
 import dev.niche.community.spi.LedgerKind;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.StoreTransaction;
+import dev.niche.community.spi.VoteHistory;
 import dev.niche.community.trust.TrustPolicy;
 import dev.niche.community.vote.Direction;
 import java.time.Instant;
@@ -22,40 +23,45 @@ final class Ledger {
     private Ledger() {}
 
     /**
-     * How a vote is judged.
+     * How a vote is judged, with what the ledger held when it was judged.
      *
-     * @param kind    the ledger entry it gets, or {@code null} for a vote by the author's own account,
-     *                which the ledger ignores
-     * @param counted whether it counts in the post's counters
+     * @param kind       the ledger entry it gets, or {@code null} for a vote by the author's own account,
+     *                   which the ledger ignores
+     * @param counted    whether it counts in the post's counters
+     * @param held       what the account's earlier vote on the post still holds in the ledger
+     * @param gainsToday the author's up-vote gains in the community today, before this vote
      */
-    record Judgement(@Nullable LedgerKind kind, boolean counted) {}
+    record Judgement(@Nullable LedgerKind kind, boolean counted, long held, long gainsToday) {}
 
     /**
      * Judges a vote being cast or changed to {@code direction}. Locks the author's account, so that the
-     * daily cap and the serial-voting count hold when votes arrive at once. Where votes are weighed by
-     * trust, the owner and moderators, who seed the score, always count.
+     * daily cap and the serial-voting count hold when votes arrive at once, then reads what the ledger
+     * says about the vote in one call ({@link dev.niche.community.spi.ReputationTable#voteHistory}).
+     * Where votes are weighed by trust, the owner and moderators, who seed the score, always count.
      */
     static Judgement judge(StoreTransaction tx, TrustPolicy policy, PostRecord post, Actor voter, Role voterRole,
             Direction direction, Instant now) {
         if (post.authorAccount().equals(voter.account())) {
-            return new Judgement(null, false);
+            return new Judgement(null, false, 0, 0);
         }
         tx.lockAccount(post.authorAccount());
         boolean weigh = policy.score().weighVotes();
         TrustPolicy.SerialVotes guard = policy.serialVotes();
-        long recent = tx.reputation().votesSince(post.community(), voter.account(), post.authorAccount(),
-                now.minus(guard.window()));
-        if (recent + 1 >= guard.votes()) {
-            return new Judgement(LedgerKind.SERIAL_VOTE, !weigh);
+        VoteHistory history = tx.reputation().voteHistory(post.id(), post.community(), voter.account(),
+                post.authorAccount(), post.author(), now.minus(guard.window()), Days.of(now));
+        long held = history.held();
+        long gains = history.gainsToday();
+        if (history.recentVotes() + 1 >= guard.votes()) {
+            return new Judgement(LedgerKind.SERIAL_VOTE, !weigh, held, gains);
         }
         if (weigh && !voterRole.moderates()) {
             double score = tx.trust().scores(post.community(), List.of(voter.account()))
                     .getOrDefault(voter.account(), 0.0);
             if (score < policy.score().floor()) {
-                return new Judgement(LedgerKind.UNTRUSTED_VOTE, false);
+                return new Judgement(LedgerKind.UNTRUSTED_VOTE, false, held, gains);
             }
         }
-        return new Judgement(direction == Direction.UP ? LedgerKind.UPVOTE : LedgerKind.DOWNVOTE, true);
+        return new Judgement(direction == Direction.UP ? LedgerKind.UPVOTE : LedgerKind.DOWNVOTE, true, held, gains);
     }
 
     /**
@@ -67,7 +73,11 @@ final class Ledger {
         if (post.authorAccount().equals(voter.account())) {
             return;
         }
-        long held = tx.reputation().voteNet(post.id(), voter.account());
+        reverse(tx, post, voter, tx.reputation().voteNet(post.id(), voter.account()), now);
+    }
+
+    /** {@link #reverse(StoreTransaction, PostRecord, Actor, Instant)}, where the vote's judgement read what it held. */
+    static void reverse(StoreTransaction tx, PostRecord post, Actor voter, long held, Instant now) {
         if (held != 0) {
             append(tx, post, voter, LedgerKind.REVERSAL, Math.toIntExact(-held), now);
         }
@@ -84,10 +94,7 @@ final class Ledger {
         }
         TrustPolicy.Reputation rules = policy.reputation();
         int points = switch (judgement.kind()) {
-            case UPVOTE -> {
-                long gained = tx.reputation().upvoteGains(post.community(), post.author(), Days.of(now));
-                yield (int) Math.max(0, Math.min(rules.upvote(), rules.dailyCap() - gained));
-            }
+            case UPVOTE -> (int) Math.max(0, Math.min(rules.upvote(), rules.dailyCap() - judgement.gainsToday()));
             case DOWNVOTE -> rules.downvote();
             case SERIAL_VOTE, UNTRUSTED_VOTE, REVERSAL -> 0;
         };
@@ -102,7 +109,7 @@ final class Ledger {
         tx.reputation().append(new LedgerEntry(post.community(), post.author(), post.authorAccount(), kind, points,
                 post.id(), voter.account(), voter.pseudonym(), Days.of(now), now));
         if (points != 0) {
-            tx.reputation().addToTotal(post.community(), post.author(), points);
+            tx.reputation().add(post.community(), post.author(), points);
         }
     }
 }

@@ -17,6 +17,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -59,8 +60,8 @@ final class Listings {
             @Nullable String cursor, int size, String listing) {
         SortKey after = cursor == null ? null : Cursors.keysetAfter(listing, cursor);
         List<Ranked> merged = new ArrayList<>();
-        for (CommunityRecord community : communities) {
-            for (PostRecord post : tx.posts().threads(community.id(), ThreadSort.NEW, null, after, size + 1)) {
+        for (List<PostRecord> threads : threadsOf(tx, communities, ThreadSort.NEW, null, after, size + 1).values()) {
+            for (PostRecord post : threads) {
                 merged.add(new Ranked(post, SortKey.of(post, ThreadSort.NEW).value()));
             }
         }
@@ -81,9 +82,11 @@ final class Listings {
         int room = Math.min(size, MOST_LISTED - shown.length);
         Instant since = order.window().length().map(now::minus).orElse(null);
         List<Ranked> merged = new ArrayList<>();
+        // Every excluded thread may rank above the page, so fetch past all of them.
+        Map<CommunityId, List<PostRecord>> listed =
+                threadsOf(tx, communities, order.sort(), since, null, shown.length + room + 1);
         for (CommunityRecord community : communities) {
-            // Every excluded thread may rank above the page, so fetch past all of them.
-            for (PostRecord post : tx.posts().threads(community.id(), order.sort(), since, null, shown.length + room + 1)) {
+            for (PostRecord post : listed.getOrDefault(community.id(), List.of())) {
                 if (excluded.isEmpty() || !excluded.contains(Cursors.fingerprint(post.id()))) {
                     double value = SortKey.of(post, order.sort()).value();
                     merged.add(new Ranked(post, scaled ? scale(order.sort(), value, community.memberCount()) : value));
@@ -102,6 +105,21 @@ final class Listings {
             next = Cursors.ofExclusion(listing, nowShown);
         }
         return new Page<>(Views.posts(tx, items, viewer), next);
+    }
+
+    /** The threads of every community in one store call: one query on a store that batches them. */
+    private static Map<CommunityId, List<PostRecord>> threadsOf(StoreTransaction tx,
+            Collection<CommunityRecord> communities, ThreadSort sort, @Nullable Instant since, @Nullable SortKey after,
+            int limit) {
+        if (communities.size() == 1) {
+            CommunityRecord only = communities.iterator().next();
+            return Map.of(only.id(), tx.posts().threads(only.id(), sort, since, after, limit));
+        }
+        List<CommunityId> ids = new ArrayList<>(communities.size());
+        for (CommunityRecord community : communities) {
+            ids.add(community.id());
+        }
+        return tx.posts().threadsOf(ids, sort, since, after, limit);
     }
 
     /** A community's sort value divided by its size, in the sort's own scale; see HomeFeed. */

@@ -47,7 +47,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(actor, "actor");
         context.validator().check(command, "command");
         return context.work().command("join community", (tx, outbox) -> {
-            PseudonymRecord member = Access.actor(tx, actor);
+            PseudonymRecord member = context.facts().actor(tx, actor);
             CommunityRecord community = tx.communities().byId(command.community())
                     .orElseThrow(() -> Access.communityNotFound(command.community().value()));
             Optional<InviteRecord> invite = command.inviteCode() == null
@@ -112,7 +112,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(communityId, "community");
         return context.work().command("leave community", (tx, outbox) -> {
-            PseudonymRecord member = Access.actor(tx, actor);
+            PseudonymRecord member = context.facts().actor(tx, actor);
             CommunityRecord community = tx.communities().byId(communityId)
                     .orElseThrow(() -> Access.communityNotFound(communityId.value()));
             MembershipRecord current = tx.memberships().find(communityId, actor.account())
@@ -150,7 +150,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(applicant, "applicant");
         return context.work().command(approve ? "approve member" : "reject member", (tx, outbox) -> {
-            Access.actor(tx, moderator);
+            context.facts().actor(tx, moderator);
             CommunityRecord community = Access.readable(tx, moderator.asViewer(), communityId);
             Access.moderator(tx, moderator, community);
             if (approve) {
@@ -182,7 +182,7 @@ final class MembershipCommands implements Memberships {
             throw InputValidator.invalid("validFor", command.validFor(), "must be between 1 minute and 30 days");
         }
         return context.work().command("create invite", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             CommunityRecord community = Access.readable(tx, actor.asViewer(), command.community());
             MembershipRecord member = Access.participant(tx, actor, community);
             Access.open(community);
@@ -203,7 +203,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(moderator, "moderator");
         Objects.requireNonNull(inviteId, "invite");
         return context.work().command("revoke invite", (tx, outbox) -> {
-            Access.actor(tx, moderator);
+            context.facts().actor(tx, moderator);
             NotFoundException notFound = new NotFoundException("invite " + inviteId + " does not exist");
             InviteRecord invite = tx.invites().byId(inviteId).orElseThrow(() -> notFound);
             CommunityRecord community = tx.communities().byId(invite.community()).orElseThrow(() -> notFound);
@@ -227,7 +227,7 @@ final class MembershipCommands implements Memberships {
             throw InputValidator.invalid("role", role, "cannot be given by a role change; use transferOwnership");
         }
         return context.work().command("change role", (tx, outbox) -> {
-            Access.actor(tx, owner);
+            context.facts().actor(tx, owner);
             CommunityRecord community = Access.readable(tx, owner.asViewer(), communityId);
             Access.owner(tx, owner, community);
             Access.open(community);
@@ -248,7 +248,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(newOwnerId, "newOwner");
         return context.work().command("transfer ownership", (tx, outbox) -> {
-            Access.actor(tx, owner);
+            context.facts().actor(tx, owner);
             CommunityRecord community = Access.readable(tx, owner.asViewer(), communityId);
             MembershipRecord current = Access.owner(tx, owner, community);
             Access.open(community);
@@ -272,7 +272,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(memberId, "member");
         return context.work().command("ban member", (tx, outbox) -> {
-            Access.actor(tx, moderator);
+            context.facts().actor(tx, moderator);
             CommunityRecord community = Access.readable(tx, moderator.asViewer(), communityId);
             MembershipRecord acting = Access.moderator(tx, moderator, community);
             MembershipRecord target = tx.memberships().findByPseudonym(communityId, memberId)
@@ -302,7 +302,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(memberId, "member");
         return context.work().command("unban member", (tx, outbox) -> {
-            Access.actor(tx, moderator);
+            context.facts().actor(tx, moderator);
             CommunityRecord community = Access.readable(tx, moderator.asViewer(), communityId);
             Access.moderator(tx, moderator, community);
             MembershipRecord target = tx.memberships().findByPseudonym(communityId, memberId)
@@ -322,7 +322,7 @@ final class MembershipCommands implements Memberships {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(communityId, "community");
         return context.work().query("get own membership", tx -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             return tx.memberships().find(communityId, actor.account()).map(m -> Views.membership(m, holder(tx, m)));
         });
     }

@@ -16,6 +16,11 @@ import org.jspecify.annotations.Nullable;
 final class Policies {
     private Policies() {}
 
+    /** The policy a decision read found ({@code null} for none), or the engine's default. */
+    static TrustPolicy of(Facts facts, @org.jspecify.annotations.Nullable String stored, TrustPolicy defaults) {
+        return stored == null ? defaults : facts.policy(stored);
+    }
+
     /** The community's own policy, or the engine's default. */
     static TrustPolicy of(StoreTransaction tx, CommunityId community, TrustPolicy defaults) {
         return tx.trust().policy(community).map(PolicyCodec::decode).orElse(defaults);

@@ -24,7 +24,10 @@ import dev.niche.community.post.ThreadView;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.CommunityDecision;
+import dev.niche.community.spi.PostDecision;
 import dev.niche.community.spi.PostRecord;
+import dev.niche.community.spi.PseudonymRecord;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.trust.Privilege;
 import dev.niche.community.trust.TrustPolicy;
@@ -32,10 +35,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** Threads, replies, edits, tombstones, locks, and reading them. */
@@ -54,11 +59,15 @@ final class PostCommands implements Posts {
         context.validator().check(command, "command");
         checkLink(command.link());
         return context.work().command("start thread", (tx, outbox) -> {
-            Access.actor(tx, actor);
-            CommunityRecord community = Access.readable(tx, actor.asViewer(), command.community());
-            MembershipRecord member = Access.participant(tx, actor, community);
+            PseudonymRecord author = context.facts().actor(tx, actor);
+            CommunityDecision decision = tx.communityDecision(command.community(), actor.account())
+                    .filter(found -> Access.canRead(found.community(), found.membership()))
+                    .orElseThrow(() -> Access.communityNotFound(command.community().value()));
+            CommunityRecord community = decision.community();
+            MembershipRecord member = Access.participant(actor, community, decision.membership());
             Access.open(community);
-            requireLinkPrivilege(tx, community, member, command.title(), command.body(), command.link());
+            requireLinkPrivilege(tx, community, member, decision.policy(), command.title(), command.body(),
+                    command.link());
             PostId id = new PostId(context.ids().newId());
             Instant now = context.now();
             PostRecord thread = new PostRecord(id, community.id(), id, null, 0, actor.pseudonym(), actor.account(),
@@ -68,7 +77,7 @@ final class PostCommands implements Posts {
             tx.posts().insert(thread);
             ActivityLog.started(tx, community.id(), actor.account(), id, now);
             outbox.add(new CommunityEvent.ThreadStarted(community.id(), id, actor.pseudonym(), now));
-            return single(tx, thread, actor.asViewer());
+            return Views.post(thread, author, null);
         });
     }
 
@@ -77,13 +86,14 @@ final class PostCommands implements Posts {
         Objects.requireNonNull(actor, "actor");
         context.validator().check(command, "command");
         return context.work().command("reply", (tx, outbox) -> {
-            Access.actor(tx, actor);
-            Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), command.parent());
+            PseudonymRecord author = context.facts().actor(tx, actor);
+            PostDecision decision = decide(tx, actor, command.parent());
+            Access.PostInCommunity found = Access.readablePostIn(decision);
             PostRecord parent = found.post();
             CommunityRecord community = found.community();
-            MembershipRecord member = Access.participant(tx, actor, community);
+            MembershipRecord member = Access.participant(actor, community, decision.membership());
             Access.open(community);
-            requireLinkPrivilege(tx, community, member, null, command.body(), null);
+            requireLinkPrivilege(tx, community, member, decision.policy(), null, command.body(), null);
             if (parent.deleted()) {
                 throw new ConflictException("post " + parent.id() + " was deleted; it takes no replies");
             }
@@ -105,7 +115,7 @@ final class PostCommands implements Posts {
             tx.posts().addReply(parent.id(), root.id());
             ActivityLog.replied(tx, community.id(), actor.account(), root.id(), now);
             outbox.add(new CommunityEvent.ReplyPosted(community.id(), root.id(), parent.id(), id, actor.pseudonym(), now));
-            return single(tx, reply, actor.asViewer());
+            return Views.post(reply, author, null);
         });
     }
 
@@ -115,8 +125,9 @@ final class PostCommands implements Posts {
         context.validator().check(command, "command");
         checkLink(command.link());
         return context.work().command("edit post", (tx, outbox) -> {
-            Access.actor(tx, actor);
-            Access.PostInCommunity own = ownPost(tx, actor, command.post());
+            context.facts().actor(tx, actor);
+            PostDecision decision = decide(tx, actor, command.post());
+            Access.PostInCommunity own = ownPost(actor, decision);
             PostRecord post = own.post();
             Access.open(own.community());
             if (post.deleted()) {
@@ -124,11 +135,12 @@ final class PostCommands implements Posts {
             }
             checkShape(post, command);
             if (Policies.hasLink(command.title(), command.body(), command.link())) {
-                MembershipRecord member = tx.memberships().find(post.community(), actor.account())
+                MembershipRecord member = Optional.ofNullable(decision.membership())
                         .filter(m -> m.state() == MemberState.ACTIVE)
                         .orElseThrow(() -> new ForbiddenException("editing a post in community "
                                 + own.community().slug() + " needs an active membership"));
-                requireLinkPrivilege(tx, own.community(), member, command.title(), command.body(), command.link());
+                requireLinkPrivilege(tx, own.community(), member, decision.policy(), command.title(), command.body(),
+                        command.link());
             }
             Instant now = context.now();
             PostRecord edited = post.withText(
@@ -145,8 +157,8 @@ final class PostCommands implements Posts {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(postId, "post");
         return context.work().command("delete post", (tx, outbox) -> {
-            Access.actor(tx, actor);
-            PostRecord post = ownPost(tx, actor, postId).post();
+            context.facts().actor(tx, actor);
+            PostRecord post = ownPost(actor, decide(tx, actor, postId)).post();
             if (post.deleted()) {
                 throw new ConflictException("post " + postId + " is already deleted");
             }
@@ -162,12 +174,13 @@ final class PostCommands implements Posts {
         Objects.requireNonNull(moderator, "moderator");
         Objects.requireNonNull(threadId, "thread");
         return context.work().command(locked ? "lock thread" : "unlock thread", (tx, outbox) -> {
-            Access.actor(tx, moderator);
-            Access.PostInCommunity found = Access.readablePostIn(tx, moderator.asViewer(), threadId);
+            context.facts().actor(tx, moderator);
+            PostDecision decision = decide(tx, moderator, threadId);
+            Access.PostInCommunity found = Access.readablePostIn(decision);
             PostRecord thread = found.post();
             requireRoot(thread);
             CommunityRecord community = found.community();
-            Access.moderator(tx, moderator, community);
+            Access.moderator(moderator, community, decision.membership());
             Access.open(community);
             if (thread.locked() == locked) {
                 return single(tx, thread, moderator.asViewer());
@@ -240,10 +253,8 @@ final class PostCommands implements Posts {
                 "must be signed in: a home feed lists the communities an account has joined"));
         Instant now = context.now();
         return context.work().query("read home feed", tx -> {
-            List<CommunityRecord> joined = new ArrayList<>();
-            for (CommunityId id : tx.memberships().communitiesOf(account, MemberState.ACTIVE)) {
-                tx.communities().byId(id).ifPresent(joined::add);
-            }
+            Collection<CommunityRecord> joined =
+                    tx.communities().byIds(tx.memberships().communitiesOf(account, MemberState.ACTIVE)).values();
             return Listings.page(tx, viewer, joined, feed.order(), feed.scaled(), page.cursor(), page.size(), now,
                     Listings.name(null, feed.order(), feed.scaled()));
         });
@@ -253,22 +264,30 @@ final class PostCommands implements Posts {
         return Views.posts(tx, List.of(post), viewer).get(0);
     }
 
-    /** Refuses a post that carries a link unless the member holds the POST_LINKS privilege. */
+    /** What a command on the post decides on, in one read; NOT_FOUND if there is no such post. */
+    private static PostDecision decide(StoreTransaction tx, Actor actor, PostId id) {
+        return tx.postDecision(id, actor.account()).orElseThrow(() -> Access.postNotFound(id));
+    }
+
+    /**
+     * Refuses a post that carries a link unless the member holds the POST_LINKS privilege under the
+     * community's stored policy ({@code null} for the default).
+     */
     private void requireLinkPrivilege(StoreTransaction tx, CommunityRecord community, MembershipRecord member,
-            @Nullable String title, @Nullable String body, @Nullable String link) {
+            @Nullable String storedPolicy, @Nullable String title, @Nullable String body, @Nullable String link) {
         if (Policies.hasLink(title, body, link)) {
-            TrustPolicy policy = Policies.of(tx, community.id(), context.settings().trustPolicy());
+            TrustPolicy policy = Policies.of(context.facts(), storedPolicy, context.settings().trustPolicy());
             Policies.require(tx, policy, community, member, Privilege.POST_LINKS);
         }
     }
 
     /** A post the actor wrote, under the exact pseudonym acting now. */
-    private static Access.PostInCommunity ownPost(StoreTransaction tx, Actor actor, PostId id) {
-        Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
+    private static Access.PostInCommunity ownPost(Actor actor, PostDecision decision) {
+        Access.PostInCommunity found = Access.readablePostIn(decision);
         if (!found.post().author().equals(actor.pseudonym())) {
-            throw new ForbiddenException("only the author of post " + id + " may change it");
+            throw new ForbiddenException("only the author of post " + found.post().id() + " may change it");
         }
-        Access.notBanned(tx, actor, found.community());
+        Access.notBanned(actor, found.community(), decision.membership());
         return found;
     }
 

@@ -55,7 +55,7 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(communityId, "community");
         return context.work().command("record visit", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             CommunityRecord community = Access.readable(tx, actor.asViewer(), communityId);
             MembershipRecord member = Access.participant(tx, actor, community);
             Instant now = context.now();
@@ -76,7 +76,7 @@ final class TrustCommands implements Trust {
             throw InputValidator.invalid("readingTime", readingTime, "must be between 0 and 1 hour");
         }
         return context.work().command("record reading", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), thread);
             MembershipRecord member = Access.participant(tx, actor, found.community());
             Instant now = context.now();
@@ -186,7 +186,7 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(communityId, "community");
         return context.work().query("read trust progress", tx -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             CommunityRecord community = Access.readable(tx, actor.asViewer(), communityId);
             MembershipRecord member = Access.participant(tx, actor, community);
             TrustPolicy policy = policy(tx, community.id());
@@ -212,7 +212,7 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(member, "member");
         return context.work().command(grant ? "grant leader" : "revoke leader", (tx, outbox) -> {
-            Access.actor(tx, owner);
+            context.facts().actor(tx, owner);
             CommunityRecord community = Access.readable(tx, owner.asViewer(), communityId);
             Access.owner(tx, owner, community);
             Access.open(community);
@@ -244,7 +244,7 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(communityId, "community");
         Objects.requireNonNull(policy, "policy");
         return context.work().command("set trust policy", (tx, outbox) -> {
-            Access.actor(tx, owner);
+            context.facts().actor(tx, owner);
             CommunityRecord community = Access.readable(tx, owner.asViewer(), communityId);
             Access.owner(tx, owner, community);
             Access.open(community);
@@ -297,7 +297,7 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(page, "page");
         SerialPair after = page.after().map(c -> Cursors.serialPairsAfter(communityId, c)).orElse(null);
         return context.work().query("list serial voting", tx -> {
-            Access.actor(tx, moderator);
+            context.facts().actor(tx, moderator);
             CommunityRecord community = Access.readable(tx, moderator.asViewer(), communityId);
             Access.moderator(tx, moderator, community);
             List<SerialPair> found = tx.reputation().serialPairs(community.id(), after, page.size() + 1);

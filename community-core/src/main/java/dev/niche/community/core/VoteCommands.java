@@ -8,6 +8,7 @@ import dev.niche.community.post.PostId;
 import dev.niche.community.spi.CommunityRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostCounters;
+import dev.niche.community.spi.PostDecision;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.StoreTransaction;
 import dev.niche.community.spi.VoteRecord;
@@ -40,7 +41,7 @@ final class VoteCommands implements Votes {
         Objects.requireNonNull(actor, "actor");
         context.validator().check(command, "command");
         return context.work().command("cast vote", (tx, outbox) -> {
-            Access.actor(tx, actor);
+            context.facts().actor(tx, actor);
             Votable target = votable(tx, actor, command.post());
             PostRecord post = target.post();
             if (post.authorAccount().equals(actor.account())) {
@@ -50,7 +51,7 @@ final class VoteCommands implements Votes {
                         + " pseudonyms; an account cannot vote on its own posts");
             }
             Direction direction = command.direction();
-            Optional<VoteRecord> existing = tx.votes().find(post.id(), actor.account());
+            Optional<VoteRecord> existing = Optional.ofNullable(target.vote());
             Instant now = context.now();
             PostCounters counters = post.counters();
             if (existing.isPresent() && existing.get().direction() == direction) {
@@ -59,7 +60,7 @@ final class VoteCommands implements Votes {
                 // second VoteCast that moves no counter would tie the two pseudonyms together.
                 return outcome(post.id(), direction, existing.get().counted(), counters);
             }
-            TrustPolicy policy = Policies.of(tx, post.community(), context.settings().trustPolicy());
+            TrustPolicy policy = Policies.of(context.facts(), target.policy(), context.settings().trustPolicy());
             if (direction == Direction.DOWN) {
                 Policies.require(tx, policy, target.community(), target.membership(), Privilege.DOWNVOTE);
             }
@@ -73,7 +74,7 @@ final class VoteCommands implements Votes {
             }
             counters = apply(tx, post, existing.orElse(null), vote, context.settings().wilsonZ());
             if (existing.isPresent()) {
-                Ledger.reverse(tx, post, actor, now);
+                Ledger.reverse(tx, post, actor, judgement.held(), now);
             }
             Ledger.record(tx, policy, post, actor, judgement, now);
             outbox.add(new CommunityEvent.VoteCast(post.community(), post.id(), actor.pseudonym(), direction, now));
@@ -86,9 +87,10 @@ final class VoteCommands implements Votes {
         Objects.requireNonNull(actor, "actor");
         Objects.requireNonNull(postId, "post");
         return context.work().command("retract vote", (tx, outbox) -> {
-            Access.actor(tx, actor);
-            PostRecord post = votable(tx, actor, postId).post();
-            Optional<VoteRecord> existing = tx.votes().find(postId, actor.account());
+            context.facts().actor(tx, actor);
+            Votable target = votable(tx, actor, postId);
+            PostRecord post = target.post();
+            Optional<VoteRecord> existing = Optional.ofNullable(target.vote());
             if (existing.isEmpty()) {
                 return outcome(postId, null, false, post.counters());
             }
@@ -104,20 +106,28 @@ final class VoteCommands implements Votes {
         });
     }
 
-    /** A post the actor may vote on, its community, and the actor's membership there. */
-    private record Votable(PostRecord post, CommunityRecord community, MembershipRecord membership) {}
+    /**
+     * A post the actor may vote on, its community, the actor's membership there, the account's vote
+     * on the post, and the community's stored policy.
+     */
+    private record Votable(PostRecord post, CommunityRecord community, MembershipRecord membership,
+            @Nullable VoteRecord vote, @Nullable String policy) {}
 
-    /** A post the actor's account may vote on: readable, live, in an open community it belongs to. */
+    /**
+     * A post the actor's account may vote on: readable, live, in an open community it belongs to;
+     * everything the vote decides on comes from one decision read.
+     */
     private static Votable votable(StoreTransaction tx, Actor actor, PostId id) {
-        Access.PostInCommunity found = Access.readablePostIn(tx, actor.asViewer(), id);
+        PostDecision decision = tx.postDecision(id, actor.account()).orElseThrow(() -> Access.postNotFound(id));
+        Access.PostInCommunity found = Access.readablePostIn(decision);
         PostRecord post = found.post();
         CommunityRecord community = found.community();
-        MembershipRecord membership = Access.participant(tx, actor, community);
+        MembershipRecord membership = Access.participant(actor, community, decision.membership());
         Access.open(community);
         if (post.deleted()) {
             throw new ConflictException("post " + id + " was deleted; its votes are frozen");
         }
-        return new Votable(post, community, membership);
+        return new Votable(post, community, membership, decision.vote(), decision.policy());
     }
 
     /**
@@ -131,9 +141,7 @@ final class VoteCommands implements Votes {
         if (ups == 0 && downs == 0) {
             return post.counters();
         }
-        PostCounters counters = tx.posts().addVotes(post.id(), ups, downs);
-        tx.posts().setRanks(post.id(), Ranking.ranks(counters, post.createdAt(), wilsonZ));
-        return counters;
+        return tx.posts().moveVotes(post, ups, downs, moved -> Ranking.ranks(moved, post.createdAt(), wilsonZ));
     }
 
     private static int weight(@Nullable VoteRecord vote, Direction direction) {

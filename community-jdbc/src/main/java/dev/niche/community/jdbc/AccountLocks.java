@@ -23,7 +23,9 @@ final class AccountLocks {
         session.requireWritable("lock an account");
         Session.Binder key = p -> p.text(account.value());
         switch (session.dialect()) {
-            case POSTGRESQL -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
+            // Held back with the unit's other writes: the next statement, which must see what the lock
+            // holder committed, runs after it in the same round trip, with a snapshot of its own.
+            case POSTGRESQL -> session.write("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
                     + " ON CONFLICT (account_id) DO UPDATE SET account_id = EXCLUDED.account_id", key);
             case MARIADB -> session.update("lock an account", "INSERT INTO niche_accounts (account_id) VALUES (?)"
                     + " ON DUPLICATE KEY UPDATE account_id = account_id", key);

@@ -9,8 +9,11 @@ import dev.niche.community.spi.CommunityTable;
 import dev.niche.community.spi.UniqueKey;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -105,6 +108,36 @@ final class JdbcCommunityTable implements CommunityTable {
         Optional<CommunityRecord> found =
                 session.queryOne("read a community", SELECT + " WHERE c.id = ?", p -> p.id(id), this::map);
         found.ifPresent(read::put);
+        return found;
+    }
+
+    /** One query per {@link InLists#CHUNK} ids; communities this unit read already are not read again. */
+    @Override
+    public Map<CommunityId, CommunityRecord> byIds(Collection<CommunityId> ids) {
+        Map<CommunityId, CommunityRecord> found = new HashMap<>();
+        List<CommunityId> unread = new ArrayList<>();
+        for (CommunityId id : ids) {
+            CommunityRecord known = read.get(id);
+            if (known != null) {
+                found.put(id, known);
+            } else {
+                unread.add(id);
+            }
+        }
+        session.requireOpen("read communities by id");
+        for (List<CommunityId> chunk : InLists.chunks(unread)) {
+            for (CommunityRecord community : session.query("read communities by id",
+                    SELECT + " WHERE c.id IN (" + InLists.placeholders(chunk.size()) + ")",
+                    p -> {
+                        for (CommunityId id : chunk) {
+                            p.id(id);
+                        }
+                    },
+                    this::map)) {
+                read.put(community);
+                found.put(community.id(), community);
+            }
+        }
         return found;
     }
 

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
  * keyset scan over the index (community_id, state, since_ns, pseudonym_id).
  */
 final class JdbcMembershipTable implements MembershipTable {
-    private static final String SELECT =
-            "SELECT community_id, account_id, pseudonym_id, role, state, since_ns, row_version FROM niche_memberships";
+    static final String COLUMNS = "community_id, account_id, pseudonym_id, role, state, since_ns, row_version";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM niche_memberships";
     static final String PAGE_FIRST = SELECT + " WHERE community_id = ? AND state = ?"
             + " ORDER BY since_ns, pseudonym_id LIMIT ?";
     static final String PAGE_AFTER = SELECT + " WHERE community_id = ? AND state = ?"
@@ -111,7 +111,8 @@ final class JdbcMembershipTable implements MembershipTable {
                 .collect(Collectors.toUnmodifiableSet());
     }
 
-    private MembershipRecord map(Row row) throws SQLException {
+    /** Reads a membership from {@link #COLUMNS}, and remembers its version. */
+    MembershipRecord map(Row row) throws SQLException {
         MembershipRecord membership = new MembershipRecord(
                 CommunityId.of(row.text()),
                 AccountId.of(row.text()),

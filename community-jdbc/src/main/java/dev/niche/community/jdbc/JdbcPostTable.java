@@ -14,11 +14,13 @@ import dev.niche.community.spi.SortKey;
 import dev.niche.community.spi.UniqueKey;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -28,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * ({@link SortColumn}).
  */
 final class JdbcPostTable implements PostTable {
-    private static final String COLUMNS = "id, community_id, thread_id, parent_id, depth, author_id, author_account,"
+    static final String COLUMNS = "id, community_id, thread_id, parent_id, depth, author_id, author_account,"
             + " title, body, link, created_ns, edited_ns, deleted, locked, ups, downs, reply_count, thread_reply_count,"
             + " hot, best, controversy, row_version";
     private static final String SELECT = "SELECT " + COLUMNS + " FROM niche_posts";
@@ -37,9 +39,14 @@ final class JdbcPostTable implements PostTable {
             + " WHERE p.id = ?";
     private static final String COUNTERS = "ups, downs, reply_count, thread_reply_count";
 
+    /** How many communities one query of {@link #threadsOf} lists, within every database's parameter limit. */
+    static final int COMMUNITIES_PER_QUERY = 50;
+
     private final Session session;
     private final RowVersions versions;
     private final CommunitiesRead communities;
+    /** The counters of the posts this write unit holds locked, as they are now: {@link #moveVotes}'s shortcut. */
+    private final Map<PostId, PostCounters> lockedCounters = new HashMap<>();
 
     JdbcPostTable(Session session, RowVersions versions, CommunitiesRead communities) {
         this.session = session;
@@ -95,11 +102,11 @@ final class JdbcPostTable implements PostTable {
     @Override
     public Optional<PostRecord> byId(PostId id) {
         if (!session.readOnly() && session.dialect() != Dialect.POSTGRESQL) {
-            return session.queryOne("read a post", SELECT + " WHERE id = ? FOR UPDATE", p -> p.id(id), this::map);
+            return session.queryOne("read a post", SELECT + " WHERE id = ? FOR UPDATE", p -> p.id(id), this::lockedRow);
         }
         String sql = WITH_COMMUNITY + (session.readOnly() ? "" : " FOR UPDATE OF p");
         return session.queryOne("read a post", sql, p -> p.id(id), row -> {
-            PostRecord post = map(row);
+            PostRecord post = lockedRow(row);
             if (!row.nextIsNull()) {
                 communities.put(JdbcCommunityTable.map(row, versions));
             }
@@ -144,6 +151,7 @@ final class JdbcPostTable implements PostTable {
 
     @Override
     public PostCounters addVotes(PostId post, int ups, int downs) {
+        lockedCounters.remove(post);
         // Each SET reads the row as it was before the statement on PostgreSQL and H2, and as the SETs
         // before it left it on MariaDB, so score moves by the difference rather than from ups and downs.
         String counting = "UPDATE niche_posts SET ups = ups + ?, downs = downs + ?, score = score + ? WHERE id = ?";
@@ -172,25 +180,50 @@ final class JdbcPostTable implements PostTable {
 
     @Override
     public void addReply(PostId parent, PostId thread) {
+        lockedCounters.remove(parent);
+        lockedCounters.remove(thread);
         if (parent.equals(thread)) {
-            int changed = session.update("count a reply",
+            session.write("count a reply",
                     "UPDATE niche_posts SET reply_count = reply_count + 1, thread_reply_count = thread_reply_count + 1"
                             + " WHERE id = ?",
-                    p -> p.id(parent));
-            if (changed == 0) {
-                throw missing("count a reply to", parent);
-            }
+                    p -> p.id(parent), changed -> requireOne(changed, "count a reply to", parent));
             return;
         }
-        if (session.update("count a reply", "UPDATE niche_posts SET reply_count = reply_count + 1 WHERE id = ?",
-                p -> p.id(parent)) == 0) {
-            throw missing("count a reply to", parent);
-        }
-        if (session.update("count a reply in a thread",
+        session.write("count a reply", "UPDATE niche_posts SET reply_count = reply_count + 1 WHERE id = ?",
+                p -> p.id(parent), changed -> requireOne(changed, "count a reply to", parent));
+        session.write("count a reply in a thread",
                 "UPDATE niche_posts SET thread_reply_count = thread_reply_count + 1 WHERE id = ?",
-                p -> p.id(thread)) == 0) {
-            throw missing("count a reply in thread", thread);
+                p -> p.id(thread), changed -> requireOne(changed, "count a reply in thread", thread));
+    }
+
+    private static void requireOne(int changed, String action, PostId post) {
+        if (changed == 0) {
+            throw missing(action, post);
         }
+    }
+
+    /**
+     * Where this unit read the post FOR UPDATE and its counters have not changed since, the counters
+     * after the move are known without asking: one absolute write of the counters and rank keys, held
+     * back with the unit's other writes ({@link Session#write}). Otherwise, the default's atomic
+     * addition and read back.
+     */
+    @Override
+    public PostCounters moveVotes(PostRecord read, int ups, int downs, Function<PostCounters, Ranks> ranks) {
+        PostCounters held = lockedCounters.get(read.id());
+        if (held == null || !held.equals(read.counters())) {
+            return PostTable.super.moveVotes(read, ups, downs, ranks);
+        }
+        PostCounters after = new PostCounters(held.ups() + ups, held.downs() + downs, held.replyCount(),
+                held.threadReplyCount());
+        Ranks keys = ranks.apply(after);
+        session.write("count votes on a post", "UPDATE niche_posts SET ups = ?, downs = ?, score = ?, hot = ?, best = ?,"
+                        + " controversy = ? WHERE id = ?",
+                p -> p.integer(after.ups()).integer(after.downs()).integer(after.score()).real(keys.hot())
+                        .real(keys.best()).real(keys.controversy()).id(read.id()),
+                changed -> requireOne(changed, "count votes on", read.id()));
+        lockedCounters.put(read.id(), after);
+        return after;
     }
 
     @Override
@@ -220,6 +253,42 @@ final class JdbcPostTable implements PostTable {
                     p.integer(limit);
                 },
                 this::map);
+    }
+
+    /**
+     * One query per {@value #COMMUNITIES_PER_QUERY} communities: each community's keyset walk of its
+     * index, as {@link #threads} runs it, as one branch of a {@code UNION ALL}.
+     */
+    @Override
+    public Map<CommunityId, List<PostRecord>> threadsOf(Collection<CommunityId> communities, ThreadSort sort,
+            @Nullable Instant createdSince, @Nullable SortKey after, int limit) {
+        requirePositive(limit);
+        SortColumn column = SortColumn.of(sort);
+        String branch = "(" + threadsSql(session.dialect(), sort, createdSince != null, after != null) + ")";
+        Map<CommunityId, List<PostRecord>> found = new HashMap<>();
+        List<CommunityId> distinct = List.copyOf(new java.util.LinkedHashSet<>(communities));
+        for (int from = 0; from < distinct.size(); from += COMMUNITIES_PER_QUERY) {
+            List<CommunityId> chunk = distinct.subList(from, Math.min(distinct.size(), from + COMMUNITIES_PER_QUERY));
+            String sql = String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(), branch));
+            for (PostRecord post : session.query("read the thread lists of several communities", sql,
+                    p -> {
+                        for (CommunityId community : chunk) {
+                            p.id(community);
+                            if (createdSince != null) {
+                                p.instant(createdSince);
+                            }
+                            if (after != null) {
+                                column.bindBounds(p, after.value(), true);
+                                p.id(after.id());
+                            }
+                            p.integer(limit);
+                        }
+                    },
+                    this::map)) {
+                found.computeIfAbsent(post.community(), key -> new ArrayList<>()).add(post);
+            }
+        }
+        return found;
     }
 
     @Override
@@ -270,7 +339,20 @@ final class JdbcPostTable implements PostTable {
         }
     }
 
-    private PostRecord map(Row row) throws SQLException {
+    /**
+     * Reads a post from {@link #COLUMNS} that a write unit has just read FOR UPDATE (in a read unit,
+     * simply reads it), and remembers its counters for {@link #moveVotes}.
+     */
+    PostRecord lockedRow(Row row) throws SQLException {
+        PostRecord post = map(row);
+        if (!session.readOnly()) {
+            lockedCounters.put(post.id(), post.counters());
+        }
+        return post;
+    }
+
+    /** Reads a post from {@link #COLUMNS}, and remembers its version. */
+    PostRecord map(Row row) throws SQLException {
         PostId id = PostId.of(row.text());
         CommunityId community = CommunityId.of(row.text());
         PostId thread = PostId.of(row.text());

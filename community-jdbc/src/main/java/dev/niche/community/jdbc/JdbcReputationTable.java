@@ -8,6 +8,7 @@ import dev.niche.community.spi.LedgerEntry;
 import dev.niche.community.spi.LedgerKind;
 import dev.niche.community.spi.ReputationTable;
 import dev.niche.community.spi.ReputationTotal;
+import dev.niche.community.spi.VoteHistory;
 import dev.niche.community.spi.SerialPair;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -67,7 +68,7 @@ final class JdbcReputationTable implements ReputationTable {
 
     @Override
     public void append(LedgerEntry entry) {
-        session.update("append a ledger entry",
+        session.write("append a ledger entry",
                 "INSERT INTO niche_reputation_ledger (community_id, pseudonym_id, account_id, kind, points, post_id,"
                         + " source_account, source_pseudonym, utc_day, at_ns) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 p -> p.id(entry.community())
@@ -88,6 +89,28 @@ final class JdbcReputationTable implements ReputationTable {
      * row is created at 0 ({@link Upserts#createOnH2}) and the update runs again. MariaDB upserts, then
      * reads the total back while the upsert still holds the row's lock.
      */
+    /**
+     * The addition alone, without reading the total back: on PostgreSQL held back with the unit's other
+     * writes ({@link Session#write}), on MariaDB one statement instead of two; H2 adds as
+     * {@link #addToTotal} does.
+     */
+    @Override
+    public void add(CommunityId community, PseudonymId pseudonym, long delta) {
+        Session.Binder keyAndDelta = p -> p.id(community).id(pseudonym).bigint(delta);
+        switch (session.dialect()) {
+            case POSTGRESQL -> session.write("add to a reputation total",
+                    "INSERT INTO niche_reputation_totals (community_id, pseudonym_id, points) VALUES (?, ?, ?)"
+                            + " ON CONFLICT (community_id, pseudonym_id)"
+                            + " DO UPDATE SET points = niche_reputation_totals.points + EXCLUDED.points",
+                    keyAndDelta);
+            case MARIADB -> session.write("add to a reputation total",
+                    "INSERT INTO niche_reputation_totals (community_id, pseudonym_id, points) VALUES (?, ?, ?)"
+                            + " ON DUPLICATE KEY UPDATE points = points + VALUES(points)",
+                    keyAndDelta);
+            case H2 -> addToTotal(community, pseudonym, delta);
+        }
+    }
+
     @Override
     public long addToTotal(CommunityId community, PseudonymId pseudonym, long delta) {
         Session.Binder key = p -> p.id(community).id(pseudonym);
@@ -170,6 +193,20 @@ final class JdbcReputationTable implements ReputationTable {
     public long votesSince(CommunityId community, AccountId sourceAccount, AccountId account, Instant since) {
         return sum("count recent votes on an account", VOTES_SINCE,
                 p -> p.id(community).text(sourceAccount.value()).text(account.value()).instant(since));
+    }
+
+    /** The three sums in one query of scalar subqueries, each served by its own index as when asked alone. */
+    @Override
+    public VoteHistory voteHistory(PostId post, CommunityId community, AccountId sourceAccount, AccountId account,
+            PseudonymId author, Instant since, long day) {
+        String sql = "SELECT (" + VOTES_SINCE + "), (" + UPVOTE_GAINS + "), (" + VOTE_NET + ")"
+                + (session.dialect() == Dialect.MARIADB ? " FROM DUAL" : "");
+        return session.queryOne("read the ledger's history of a vote", sql,
+                        p -> p.id(community).text(sourceAccount.value()).text(account.value()).instant(since)
+                                .id(author).id(community).bigint(day)
+                                .id(post).text(sourceAccount.value()),
+                        row -> new VoteHistory(row.bigint(), row.bigint(), row.bigint()))
+                .orElseThrow();
     }
 
     @Override

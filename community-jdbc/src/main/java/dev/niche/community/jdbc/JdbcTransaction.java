@@ -1,6 +1,11 @@
 package dev.niche.community.jdbc;
 
 import dev.niche.community.AccountId;
+import dev.niche.community.community.CommunityId;
+import dev.niche.community.post.PostId;
+import dev.niche.community.spi.CommunityDecision;
+import dev.niche.community.spi.PostDecision;
+import java.util.Optional;
 import dev.niche.community.spi.CommunityTable;
 import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
@@ -22,6 +27,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final JdbcReputationTable reputation;
     private final JdbcTrustTable trust;
     private final AccountLocks accountLocks;
+    private final Decisions decisions;
 
     JdbcTransaction(Session session) {
         RowVersions versions = new RowVersions(!session.readOnly());
@@ -35,6 +41,7 @@ final class JdbcTransaction implements StoreTransaction {
         this.reputation = new JdbcReputationTable(session);
         this.trust = new JdbcTrustTable(session);
         this.accountLocks = new AccountLocks(session);
+        this.decisions = new Decisions(session, versions, communitiesRead, posts, memberships, votes);
     }
 
     @Override
@@ -80,5 +87,15 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public void lockAccount(AccountId account) {
         accountLocks.lock(account);
+    }
+
+    @Override
+    public Optional<PostDecision> postDecision(PostId post, AccountId account) {
+        return decisions.post(post, account);
+    }
+
+    @Override
+    public Optional<CommunityDecision> communityDecision(CommunityId community, AccountId account) {
+        return decisions.community(community, account);
     }
 }

@@ -70,7 +70,7 @@ final class JdbcTrustTable implements TrustTable {
     public void addActivity(ActivityRecord change) {
         Session.Binder key = p -> p.id(change.community()).text(change.account().value()).bigint(change.day());
         switch (session.dialect()) {
-            case POSTGRESQL -> session.update("add to a member's activity", "INSERT INTO niche_activity_days"
+            case POSTGRESQL -> session.write("add to a member's activity", "INSERT INTO niche_activity_days"
                             + " (community_id, account_id, utc_day, visited, posts_read, reading_seconds, votes_given,"
                             + " votes_received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON CONFLICT (community_id, account_id, utc_day) DO UPDATE SET"
@@ -83,7 +83,7 @@ final class JdbcTrustTable implements TrustTable {
                         key.bind(p);
                         counts(p, change);
                     });
-            case MARIADB -> session.update("add to a member's activity", "INSERT INTO niche_activity_days"
+            case MARIADB -> session.write("add to a member's activity", "INSERT INTO niche_activity_days"
                             + " (community_id, account_id, utc_day, visited, posts_read, reading_seconds, votes_given,"
                             + " votes_received) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
                             + " ON DUPLICATE KEY UPDATE visited = visited OR VALUES(visited),"
@@ -116,7 +116,7 @@ final class JdbcTrustTable implements TrustTable {
         String operation = replied ? "record a reply in a thread" : "record a thread entered";
         switch (session.dialect()) {
             // GREATEST ignores nulls on PostgreSQL but not on MariaDB or H2; COALESCE makes it agree.
-            case POSTGRESQL -> session.update(operation, "INSERT INTO niche_thread_touches (community_id, account_id,"
+            case POSTGRESQL -> session.write(operation, "INSERT INTO niche_thread_touches (community_id, account_id,"
                             + " thread_id, " + column + ") VALUES (?, ?, ?, ?) ON CONFLICT (community_id, account_id,"
                             + " thread_id) DO UPDATE SET " + column + " = GREATEST(COALESCE(niche_thread_touches." + column
                             + ", EXCLUDED." + column + "), EXCLUDED." + column + ")",
@@ -124,7 +124,7 @@ final class JdbcTrustTable implements TrustTable {
                         key.bind(p);
                         p.bigint(day);
                     });
-            case MARIADB -> session.update(operation, "INSERT INTO niche_thread_touches (community_id, account_id,"
+            case MARIADB -> session.write(operation, "INSERT INTO niche_thread_touches (community_id, account_id,"
                             + " thread_id, " + column + ") VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE " + column
                             + " = GREATEST(COALESCE(" + column + ", VALUES(" + column + ")), VALUES(" + column + "))",
                     p -> {

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /** Votes in {@code niche_votes}, keyed by (post, account). */
 final class JdbcVoteTable implements VoteTable {
-    private static final String SELECT =
-            "SELECT post_id, account_id, voter_id, direction, counted, cast_ns, row_version FROM niche_votes";
+    static final String COLUMNS = "post_id, account_id, voter_id, direction, counted, cast_ns, row_version";
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM niche_votes";
 
     private final Session session;
     private final RowVersions versions;
@@ -110,7 +110,8 @@ final class JdbcVoteTable implements VoteTable {
                 .orElse(new VoteTally(0, 0));
     }
 
-    private VoteRecord map(Row row) throws SQLException {
+    /** Reads a vote from {@link #COLUMNS}, and remembers its version. */
+    VoteRecord map(Row row) throws SQLException {
         VoteRecord vote = new VoteRecord(
                 PostId.of(row.text()),
                 AccountId.of(row.text()),

@@ -71,6 +71,7 @@ final class LocalTransactions {
             T result;
             try {
                 result = work.run(new JdbcTransaction(session));
+                session.flush();
             } finally {
                 session.end();
             }

@@ -29,6 +29,11 @@ final class Row {
         return result.getObject(index + 1) == null;
     }
 
+    /** Passes over the next {@code columns} columns without reading them. */
+    void skip(int columns) {
+        index += columns;
+    }
+
     String text() throws SQLException {
         String value = result.getString(++index);
         if (value == null) {

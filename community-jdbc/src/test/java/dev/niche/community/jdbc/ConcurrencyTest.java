@@ -290,6 +290,8 @@ class ConcurrencyTest extends OnEveryDatabase {
             CountDownLatch release = new CountDownLatch(1);
             CompletableFuture<Void> holder = CompletableFuture.runAsync(() -> store().write(tx -> {
                 tx.lockAccount(account);
+                // On PostgreSQL the lock travels with the unit's next statement; this read sends it.
+                tx.reputation().totalAcross(Records.pseudonym(account).id());
                 locked.countDown();
                 UnitOfWorkTest.await(release);
                 return null;
@@ -297,6 +299,7 @@ class ConcurrencyTest extends OnEveryDatabase {
             UnitOfWorkTest.await(locked);
             CompletableFuture<Void> waiter = CompletableFuture.runAsync(() -> store().write(tx -> {
                 tx.lockAccount(account);
+                tx.reputation().totalAcross(Records.pseudonym(account).id());
                 return null;
             }));
 

@@ -26,6 +26,11 @@ final class InstrumentedDataSource {
     final AtomicInteger opened = new AtomicInteger();
     final AtomicInteger closed = new AtomicInteger();
     final AtomicInteger statements = new AtomicInteger();
+    final AtomicInteger commits = new AtomicInteger();
+    /** Calls of {@code setAutoCommit}, each of which some drivers (MariaDB's) send to the server. */
+    final AtomicInteger autoCommitSwitches = new AtomicInteger();
+    /** The SQL of every statement executed since {@link #failAtStatement} last reset the count. */
+    final java.util.List<String> executed = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
 
     private final TestDatabase database;
     private volatile int failAtStatement;
@@ -42,6 +47,8 @@ final class InstrumentedDataSource {
     /** Fails the n-th statement from now with SQLState 08006 (connection failure); 0 for never. */
     InstrumentedDataSource failAtStatement(int n, boolean killConnection) {
         statements.set(0);
+        commits.set(0);
+        executed.clear();
         this.failAtStatement = n;
         this.killAtFailure = killConnection;
         return this;
@@ -88,14 +95,17 @@ final class InstrumentedDataSource {
             switch (method.getName()) {
                 case "createStatement", "prepareStatement" -> {
                     Statement statement = (Statement) invoke(real, method, args);
-                    return proxy(method.getReturnType(), statementHandler(statement, real));
+                    String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : "(statement)";
+                    return proxy(method.getReturnType(), statementHandler(statement, real, sql));
                 }
                 case "commit" -> {
+                    commits.incrementAndGet();
                     String state = commitFailure;
                     if (state != null) {
                         throw new SQLException("injected commit failure", state);
                     }
                 }
+                case "setAutoCommit" -> autoCommitSwitches.incrementAndGet();
                 case "rollback" -> {
                     if (rollbackFails) {
                         throw new SQLException("injected rollback failure", "08003");
@@ -113,9 +123,10 @@ final class InstrumentedDataSource {
         });
     }
 
-    private InvocationHandler statementHandler(Statement real, Connection connection) {
+    private InvocationHandler statementHandler(Statement real, Connection connection, String prepared) {
         return (proxy, method, args) -> {
             if (method.getName().startsWith("execute")) {
+                executed.add(args != null && args.length > 0 && args[0] instanceof String text ? text : prepared);
                 int n = statements.incrementAndGet();
                 if (n == failAtStatement) {
                     if (killAtFailure) {

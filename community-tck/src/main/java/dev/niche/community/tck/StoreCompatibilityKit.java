@@ -194,6 +194,14 @@ public abstract class StoreCompatibilityKit {
     }
 
     @Nested
+    @DisplayName("Decision reads and batched reads: the same answers as the calls one by one")
+    class Decisions extends DecisionRules {
+        Decisions() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
     @DisplayName("Counters: exact under concurrent votes")
     class Counters extends CounterRules {
         Counters() {
