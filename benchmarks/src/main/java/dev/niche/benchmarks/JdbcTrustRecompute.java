@@ -25,6 +25,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import javax.sql.DataSource;
@@ -231,7 +232,7 @@ public final class JdbcTrustRecompute {
         Map<AccountId, Double> stored = store.read(tx -> tx.trust().scores(community, accounts(world)));
         Timing write = time(options.runs(), () -> store.write(tx -> {
             tx.trust().replaceScores(community, stored);
-            return null;
+            return Boolean.TRUE;
         }));
         largest = Math.max(largest, checkScores(where, world, engine, store, reference, options.seed()));
         return new Outcome(world.ring.size(), label, first, endorsements.size(), copied, firstMillis, recompute, query,
@@ -265,7 +266,7 @@ public final class JdbcTrustRecompute {
         double largest = 0;
         for (Map.Entry<AccountId, Double> score : scores.entrySet()) {
             largest = Math.max(largest, requireClose(where, score.getKey() + "'s stored score", score.getValue(),
-                    reference.scores().get(score.getKey())));
+                    Objects.requireNonNull(reference.scores().get(score.getKey()), "the reference scores every account")));
         }
         List<Integer> members = new ArrayList<>();
         for (int i = 0; i < world.actors.length; i++) {
@@ -325,7 +326,7 @@ public final class JdbcTrustRecompute {
                     if (!method.getName().equals("getConnection")) {
                         return result;
                     }
-                    Connection connection = (Connection) result;
+                    Connection connection = Objects.requireNonNull((Connection) result, "getConnection returns a connection");
                     return Proxy.newProxyInstance(JdbcTrustRecompute.class.getClassLoader(),
                             new Class<?>[] {Connection.class}, (c, m, a) -> {
                                 if (m.getName().equals("prepareStatement")) {

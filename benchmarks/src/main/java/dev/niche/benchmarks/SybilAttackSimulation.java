@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The sybil attack simulation of issue 6: how much trust a ring of fake accounts gets from the
@@ -220,7 +222,7 @@ public final class SybilAttackSimulation {
         for (int endorser : world.endorsers) {
             endorserTrust += Double.isNaN(scores[endorser]) ? 0 : scores[endorser];
         }
-        int log2 = 64 - Long.numberOfLeadingZeros(run.members() - 1L);
+        int log2 = 64 - Long.numberOfLeadingZeros(Objects.requireNonNull(run, "at least one run").members() - 1L);
         return new Outcome(endorsers, r, k, run, honestMedian, (double) honestZero / honestCount, above, k * log2,
                 ringSum / r, ringMax, (double) below / honestCount, ringZero, endorserTrust, unscored, median(millis),
                 millis[0], millis[runs - 1]);
@@ -244,7 +246,7 @@ public final class SybilAttackSimulation {
     }
 
     private static void print(Options options, List<String> worldLines, List<Outcome> outcomes,
-            SybilWorld.Weighed weighed) {
+            SybilWorld.@Nullable Weighed weighed) {
         System.out.printf("Sybil attack simulation, seed %d%s, %d cores, load average %.2f at the end%n%n",
                 options.seed(), options.quick() ? " (--quick)" : "", Runtime.getRuntime().availableProcessors(),
                 ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

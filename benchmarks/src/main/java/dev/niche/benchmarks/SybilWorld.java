@@ -146,6 +146,7 @@ final class SybilWorld {
     private int ringUpOnHonest;
     private int attackVotes;
 
+    @SuppressWarnings("NullAway.Init") // community is set by join(0), which build() runs before anything reads it
     private SybilWorld(long seed, Shape shape, Ring ring) {
         this.shape = shape;
         this.ring = ring;

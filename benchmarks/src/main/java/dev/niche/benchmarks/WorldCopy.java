@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.jspecify.annotations.Nullable;
@@ -64,7 +65,7 @@ final class WorldCopy {
         });
         to.write(tx -> {
             pseudonyms.forEach(tx.pseudonyms()::insert);
-            return null;
+            return Boolean.TRUE;
         });
         var record = from.read(tx -> tx.communities().byId(community)).orElseThrow();
         Optional<String> policy = from.read(tx -> tx.trust().policy(community));
@@ -85,16 +86,16 @@ final class WorldCopy {
             tx.communities().insert(record);
             policy.ifPresent(text -> tx.trust().putPolicy(community, text));
             memberships.forEach(tx.memberships()::insert);
-            return null;
+            return Boolean.TRUE;
         });
         for (int start = 0; start < posts.size(); start += BATCH) {
             List<PostId> ids = posts.subList(start, Math.min(posts.size(), start + BATCH));
             Map<PostId, PostRecord> rows = from.read(tx -> tx.posts().byIds(ids));
             to.write(tx -> {
                 for (PostId id : ids) {
-                    tx.posts().insert(rows.get(id));
+                    tx.posts().insert(Objects.requireNonNull(rows.get(id), "every copied post was read"));
                 }
-                return null;
+                return Boolean.TRUE;
             });
         }
     }
@@ -119,7 +120,7 @@ final class WorldCopy {
             });
             to.write(tx -> {
                 rows.forEach(tx.votes()::insert);
-                return null;
+                return Boolean.TRUE;
             });
         }
     }

@@ -58,7 +58,7 @@ public record TrustPolicy(
 
     /** The level {@code privilege} needs. */
     public TrustLevel levelFor(Privilege privilege) {
-        return privileges.get(privilege);
+        return Objects.requireNonNull(privileges.get(privilege), "every privilege has a level");
     }
 
     /** This policy with {@code privilege} needing {@code level}. */

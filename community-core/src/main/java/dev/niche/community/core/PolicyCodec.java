@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The text form in which a community's {@link TrustPolicy} is stored: a version line, then one
@@ -124,7 +125,7 @@ final class PolicyCodec {
         return Long.parseLong(get(values, key));
     }
 
-    private static IllegalStateException unreadable(String why) {
+    private static IllegalStateException unreadable(@Nullable String why) {
         return new IllegalStateException("the stored trust policy cannot be read: " + why);
     }
 }

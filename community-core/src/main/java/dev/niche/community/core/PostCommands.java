@@ -212,7 +212,7 @@ final class PostCommands implements Posts {
             List<PostRecord> posts = page.all();
             posts.add(root);
             Map<PostId, PostView> views = ReplyTrees.views(tx, posts, viewer);
-            return new ThreadView(views.get(root.id()), ReplyTrees.nodes(root.id(), page, views), page.more().get(root.id()));
+            return new ThreadView(Objects.requireNonNull(views.get(root.id()), "the root has a view"), ReplyTrees.nodes(root.id(), page, views), page.more().get(root.id()));
         });
     }
 

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.PriorityQueue;
 import org.jspecify.annotations.Nullable;
 
@@ -145,7 +146,7 @@ final class ReplyTrees {
         List<PostRecord> siblings = page.children().getOrDefault(parent, List.of());
         List<ReplyNode> nodes = new ArrayList<>(siblings.size());
         for (PostRecord reply : siblings) {
-            nodes.add(new ReplyNode(views.get(reply.id()), nodes(reply.id(), page, views), page.more().get(reply.id())));
+            nodes.add(new ReplyNode(Objects.requireNonNull(views.get(reply.id()), "every chosen reply has a view"), nodes(reply.id(), page, views), page.more().get(reply.id())));
         }
         return nodes;
     }

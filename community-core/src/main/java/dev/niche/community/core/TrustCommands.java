@@ -311,8 +311,10 @@ final class TrustCommands implements Trust {
             Map<PseudonymId, PseudonymRecord> pseudonyms = tx.pseudonyms().byIds(ids);
             List<SerialVoting> clusters = items.stream()
                     .filter(p -> pseudonyms.containsKey(p.voter()) && pseudonyms.containsKey(p.author()))
-                    .map(p -> new SerialVoting(community.id(), Views.pseudonym(pseudonyms.get(p.voter())),
-                            Views.pseudonym(pseudonyms.get(p.author())), p.votes(), p.lastAt()))
+                    .map(p -> new SerialVoting(community.id(),
+                            Views.pseudonym(Objects.requireNonNull(pseudonyms.get(p.voter()), "filtered above")),
+                            Views.pseudonym(Objects.requireNonNull(pseudonyms.get(p.author()), "filtered above")),
+                            p.votes(), p.lastAt()))
                     .toList();
             @Nullable String next = more ? Cursors.ofSerialPairs(communityId, items.get(items.size() - 1)) : null;
             return new Page<>(clusters, next);

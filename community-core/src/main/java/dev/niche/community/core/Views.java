@@ -20,6 +20,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -49,7 +50,8 @@ final class Views {
         Map<PseudonymId, PseudonymRecord> pseudonyms = tx.pseudonyms().byIds(holders);
         List<MembershipView> views = new ArrayList<>(records.size());
         for (MembershipRecord record : records) {
-            views.add(membership(record, pseudonyms.get(record.pseudonym())));
+            views.add(membership(record,
+                    Objects.requireNonNull(pseudonyms.get(record.pseudonym()), "a membership's pseudonym exists")));
         }
         return views;
     }

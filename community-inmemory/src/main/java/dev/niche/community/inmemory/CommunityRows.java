@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -107,7 +108,7 @@ final class CommunityRows {
         public Optional<CommunityRecord> bySlug(String slug) {
             unit.checkOpen();
             CommunityId id = bySlug.get(slug);
-            return id == null ? Optional.empty() : Optional.of(byId.get(id));
+            return id == null ? Optional.empty() : Optional.of(Objects.requireNonNull(byId.get(id), "a slug names a row"));
         }
 
         @Override
@@ -130,7 +131,7 @@ final class CommunityRows {
             String afterSlug = search.afterSlug();
             SortedMap<String, CommunityId> candidates = afterSlug == null ? bySlug : bySlug.tailMap(afterSlug, false);
             for (CommunityId id : candidates.values()) {
-                CommunityRecord community = byId.get(id);
+                CommunityRecord community = Objects.requireNonNull(byId.get(id), "a slug names a row");
                 if (matches(community, search)) {
                     found.add(community);
                     if (found.size() == search.limit()) {

@@ -6,6 +6,7 @@ import dev.niche.community.spi.InviteRecord;
 import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.UniqueKey;
 import java.util.HashMap;
+import java.util.Objects;
 import java.util.Optional;
 
 /** The invite table: rows by id, indexed by code (case-sensitive). */
@@ -56,7 +57,7 @@ final class InviteRows {
         public Optional<InviteRecord> byCode(String code) {
             unit.checkOpen();
             InviteId id = byCode.get(code);
-            return id == null ? Optional.empty() : Optional.of(byId.get(id));
+            return id == null ? Optional.empty() : Optional.of(Objects.requireNonNull(byId.get(id), "a code names a row"));
         }
 
         @Override

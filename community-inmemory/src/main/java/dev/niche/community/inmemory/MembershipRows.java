@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -68,10 +69,10 @@ final class MembershipRows {
     }
 
     private void remove(MembershipRecord membership) {
-        byAccount.get(membership.account()).remove(membership.community());
-        Members members = byCommunity.get(membership.community());
+        Objects.requireNonNull(byAccount.get(membership.account()), "indexed on insert").remove(membership.community());
+        Members members = Objects.requireNonNull(byCommunity.get(membership.community()), "indexed on insert");
         members.byPseudonym.remove(membership.pseudonym());
-        members.byState.get(membership.state()).remove(keyOf(membership));
+        Objects.requireNonNull(members.byState.get(membership.state()), "indexed on insert").remove(keyOf(membership));
     }
 
     private void replace(MembershipRecord old, MembershipRecord replacement) {

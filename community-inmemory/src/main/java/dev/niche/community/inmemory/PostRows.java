@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
@@ -74,13 +75,13 @@ final class PostRows {
             EnumMap<ThreadSort, TreeSet<SortKey>> indexes =
                     threadIndexes.computeIfAbsent(post.community(), c -> newIndexes(ThreadSort.class, THREAD_SORTS));
             for (ThreadSort sort : THREAD_SORTS) {
-                indexes.get(sort).add(SortKey.of(post, sort));
+                sorted(indexes, sort).add(SortKey.of(post, sort));
             }
         } else {
             EnumMap<ReplySort, TreeSet<SortKey>> indexes =
                     replyIndexes.computeIfAbsent(parent, p -> newIndexes(ReplySort.class, REPLY_INDEXES));
             for (ReplySort sort : REPLY_INDEXES) {
-                indexes.get(sort).add(SortKey.of(post, sort));
+                sorted(indexes, sort).add(SortKey.of(post, sort));
             }
         }
     }
@@ -88,14 +89,16 @@ final class PostRows {
     private void unindex(PostRecord post) {
         PostId parent = post.parent();
         if (parent == null) {
-            EnumMap<ThreadSort, TreeSet<SortKey>> indexes = threadIndexes.get(post.community());
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes =
+                    Objects.requireNonNull(threadIndexes.get(post.community()), "indexed on insert");
             for (ThreadSort sort : THREAD_SORTS) {
-                indexes.get(sort).remove(SortKey.of(post, sort));
+                sorted(indexes, sort).remove(SortKey.of(post, sort));
             }
         } else {
-            EnumMap<ReplySort, TreeSet<SortKey>> indexes = replyIndexes.get(parent);
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes =
+                    Objects.requireNonNull(replyIndexes.get(parent), "indexed on insert");
             for (ReplySort sort : REPLY_INDEXES) {
-                indexes.get(sort).remove(SortKey.of(post, sort));
+                sorted(indexes, sort).remove(SortKey.of(post, sort));
             }
         }
     }
@@ -105,16 +108,23 @@ final class PostRows {
         byId.put(after.id(), after);
         PostId parent = before.parent();
         if (parent == null) {
-            EnumMap<ThreadSort, TreeSet<SortKey>> indexes = threadIndexes.get(before.community());
+            EnumMap<ThreadSort, TreeSet<SortKey>> indexes =
+                    Objects.requireNonNull(threadIndexes.get(before.community()), "indexed on insert");
             for (ThreadSort sort : THREAD_SORTS) {
-                move(indexes.get(sort), SortKey.of(before, sort), SortKey.of(after, sort));
+                move(sorted(indexes, sort), SortKey.of(before, sort), SortKey.of(after, sort));
             }
         } else {
-            EnumMap<ReplySort, TreeSet<SortKey>> indexes = replyIndexes.get(parent);
+            EnumMap<ReplySort, TreeSet<SortKey>> indexes =
+                    Objects.requireNonNull(replyIndexes.get(parent), "indexed on insert");
             for (ReplySort sort : REPLY_INDEXES) {
-                move(indexes.get(sort), SortKey.of(before, sort), SortKey.of(after, sort));
+                move(sorted(indexes, sort), SortKey.of(before, sort), SortKey.of(after, sort));
             }
         }
+    }
+
+    /** The index of {@code sort}: each map of indexes holds one for every sort it keeps. */
+    private static <S extends Enum<S>> TreeSet<SortKey> sorted(EnumMap<S, TreeSet<SortKey>> indexes, S sort) {
+        return Objects.requireNonNull(indexes.get(sort), "an index for every sort kept");
     }
 
     private static void move(TreeSet<SortKey> index, SortKey from, SortKey to) {
@@ -152,7 +162,7 @@ final class PostRows {
             return posts;
         }
         for (SortKey key : keys) {
-            PostRecord post = byId.get(key.id());
+            PostRecord post = Objects.requireNonNull(byId.get(key.id()), "every indexed key has a row");
             if (since == null || !post.createdAt().isBefore(since)) {
                 posts.add(post);
                 if (posts.size() == limit) {
@@ -266,7 +276,7 @@ final class PostRows {
             if (indexes == null) {
                 return new ArrayList<>();
             }
-            TreeSet<SortKey> index = indexes.get(sort);
+            TreeSet<SortKey> index = sorted(indexes, sort);
             return resolve(after == null ? index : index.tailSet(after, false), createdSince, limit);
         }
 
@@ -278,8 +288,8 @@ final class PostRows {
                 return new ArrayList<>();
             }
             NavigableSet<SortKey> index = sort == ReplySort.OLD
-                    ? indexes.get(ReplySort.NEW).descendingSet()
-                    : indexes.get(sort);
+                    ? sorted(indexes, ReplySort.NEW).descendingSet()
+                    : sorted(indexes, sort);
             return resolve(after == null ? index : index.tailSet(after, false), null, limit);
         }
     }

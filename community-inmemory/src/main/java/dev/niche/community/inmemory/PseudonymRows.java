@@ -13,6 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 
@@ -42,7 +43,7 @@ final class PseudonymRows {
     private void remove(PseudonymRecord pseudonym, String handleKey) {
         byId.remove(pseudonym.id());
         byHandle.remove(handleKey);
-        byAccount.get(pseudonym.account()).remove(pseudonym);
+        Objects.requireNonNull(byAccount.get(pseudonym.account()), "indexed on insert").remove(pseudonym);
     }
 
     private final class View implements PseudonymTable {

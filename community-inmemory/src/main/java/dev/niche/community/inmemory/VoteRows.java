@@ -69,7 +69,7 @@ final class VoteRows {
             unit.checkWritable();
             HashMap<AccountId, VoteRecord> votes = byPost.get(vote.post());
             VoteRecord stored = votes == null ? null : votes.get(vote.account());
-            if (stored == null) {
+            if (votes == null || stored == null) {
                 // The account is private: the message names only the post.
                 throw new IllegalStateException("there is no vote of this account on post " + vote.post());
             }
@@ -82,7 +82,7 @@ final class VoteRows {
             unit.checkWritable();
             HashMap<AccountId, VoteRecord> votes = byPost.get(post);
             VoteRecord removed = votes == null ? null : votes.remove(account);
-            if (removed == null) {
+            if (votes == null || removed == null) {
                 return false;
             }
             unit.onUndo(() -> votes.put(account, removed));

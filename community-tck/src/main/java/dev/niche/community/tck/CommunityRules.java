@@ -111,9 +111,9 @@ abstract class CommunityRules extends RuleFamily {
     void concurrentSlugClaims() {
         List<CommunityRecord> claims = Race.range().mapToObj(i -> Rows.community("contested")).toList();
 
-        List<Race.Outcome<Void>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
+        List<Race.Outcome<Boolean>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
             tx.communities().insert(claims.get(i));
-            return null;
+            return Boolean.TRUE;
         }));
 
         int winner = Race.assertOneWinner(outcomes, UniqueKey.COMMUNITY_SLUG);
@@ -132,7 +132,7 @@ abstract class CommunityRules extends RuleFamily {
                 int delta = n % 5 == 4 ? -1 : 1;
                 writeRetrying(tx -> {
                     tx.communities().addToMemberCount(c.id(), delta);
-                    return null;
+                    return Boolean.TRUE;
                 });
             }
             return null;

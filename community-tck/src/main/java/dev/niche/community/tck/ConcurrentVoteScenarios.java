@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
@@ -170,7 +171,7 @@ abstract class ConcurrentVoteScenarios extends EngineFixture {
         Race.assertAllSucceeded(outcomes);
         for (PostView post : posts) {
             Map<AccountId, Direction> merged = new HashMap<>();
-            outcomes.forEach(outcome -> merged.putAll(outcome.value().getOrDefault(post, Map.of())));
+            outcomes.forEach(outcome -> merged.putAll(Objects.requireNonNull(outcome.value()).getOrDefault(post, Map.of())));
             assertCountersExact(post, accounts, merged);
         }
     }

@@ -13,6 +13,7 @@ import dev.niche.community.spi.VoteTally;
 import dev.niche.community.vote.Direction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +53,7 @@ abstract class CounterRules extends RuleFamily {
             old.filter(VoteRecord::counted).ifPresent(v -> count(tx, v.direction(), -1));
             if (direction == null) {
                 old.ifPresent(v -> tx.votes().delete(post.id(), voter.account()));
-                return null;
+                return Boolean.TRUE;
             }
             VoteRecord now = new VoteRecord(post.id(), voter.account(), voter.id(), direction, counted, Rows.T0);
             if (old.isPresent()) {
@@ -63,7 +64,7 @@ abstract class CounterRules extends RuleFamily {
             if (counted) {
                 count(tx, direction, 1);
             }
-            return null;
+            return Boolean.TRUE;
         });
     }
 
@@ -98,7 +99,8 @@ abstract class CounterRules extends RuleFamily {
         });
 
         Race.assertAllSucceeded(outcomes);
-        List<@Nullable Direction> finals = outcomes.stream().flatMap(o -> o.value().stream()).toList();
+        List<@Nullable Direction> finals = outcomes.stream()
+                .<@Nullable Direction>flatMap(o -> Objects.requireNonNull(o.value()).stream()).toList();
         VoteTally expected = new VoteTally((int) finals.stream().filter(d -> d == Direction.UP).count(),
                 (int) finals.stream().filter(d -> d == Direction.DOWN).count());
         PostCounters counters = committed().posts().byId(post.id()).orElseThrow().counters();

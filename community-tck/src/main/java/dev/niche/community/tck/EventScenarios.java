@@ -33,6 +33,7 @@ import dev.niche.community.post.StartThread;
 import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
@@ -89,7 +90,7 @@ abstract class EventScenarios extends EngineFixture {
         Thread caller = Thread.currentThread();
         CommunityEngine observed = Niche.builder().store(store).clock(clock).listener(event -> {
             if (event instanceof ThreadStarted started) {
-                PostView stored = self.get().posts().get(Viewer.anonymous(), started.thread());
+                PostView stored = Objects.requireNonNull(self.get(), "set once built").posts().get(Viewer.anonymous(), started.thread());
                 seen.add(stored.title() + " on " + (Thread.currentThread() == caller ? "caller" : "other"));
             }
         }).build();

@@ -16,6 +16,7 @@ import dev.niche.community.identity.PseudonymView;
 import dev.niche.community.identity.RegisterPseudonym;
 import dev.niche.community.membership.JoinCommunity;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Set;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -178,8 +179,8 @@ abstract class IdentityScenarios extends EngineFixture {
                 () -> engine.memberships().join(ghost, JoinCommunity.of(community.id())))
                 .getMessage();
 
-        assertThat(stolen.replace(alice.pseudonym().value(), "<id>"))
-                .isEqualTo(unknown.replace(ghost.pseudonym().value(), "<id>"));
+        assertThat(Objects.requireNonNull(stolen).replace(alice.pseudonym().value(), "<id>"))
+                .isEqualTo(Objects.requireNonNull(unknown).replace(ghost.pseudonym().value(), "<id>"));
         assertThat(reread(community).memberCount()).isEqualTo(1);
     }
 }

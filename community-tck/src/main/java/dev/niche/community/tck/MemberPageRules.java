@@ -10,6 +10,7 @@ import dev.niche.community.spi.PseudonymRecord;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
@@ -117,7 +118,7 @@ abstract class MemberPageRules extends RuleFamily {
         List<MembershipRecord> expected = new ArrayList<>(join(14, MemberState.ACTIVE));
 
         List<MembershipRecord> seen = walk(MemberState.ACTIVE, 4, after -> {
-            List<MembershipRecord> newcomers = Race.elsewhere(() -> join(3, MemberState.ACTIVE));
+            List<MembershipRecord> newcomers = Objects.requireNonNull(Race.elsewhere(() -> join(3, MemberState.ACTIVE)));
             newcomers.stream()
                     .filter(m -> KEYS_LONGEST_STANDING_FIRST.compare(keyOf(m), after) > 0)
                     .forEach(expected::add);

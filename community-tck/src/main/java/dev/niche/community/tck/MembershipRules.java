@@ -130,9 +130,9 @@ abstract class MembershipRules extends RuleFamily {
         List<PseudonymRecord> handles = Race.range().mapToObj(i -> Rows.pseudonym(account, "racer-" + i)).toList();
         given(tx -> handles.forEach(tx.pseudonyms()::insert));
 
-        List<Race.Outcome<Void>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
+        List<Race.Outcome<Boolean>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
             tx.memberships().insert(Rows.membership(flyers, handles.get(i), MemberState.ACTIVE, Rows.at(i)));
-            return null;
+            return Boolean.TRUE;
         }));
 
         int winner = Race.assertOneWinner(outcomes, UniqueKey.MEMBERSHIP);

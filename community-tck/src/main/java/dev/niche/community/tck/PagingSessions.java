@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -207,7 +208,7 @@ final class PagingSessions {
         if (session.listing() != Listing.SCALED_FEED) {
             return value;
         }
-        int size = Math.max(members.get(post.community()), 1);
+        int size = Math.max(Objects.requireNonNull(members.get(post.community()), "every community's member count"), 1);
         return session.order().sort() == ThreadSort.HOT ? value - Math.log10(size) : value / size;
     }
 

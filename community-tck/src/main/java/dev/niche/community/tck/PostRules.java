@@ -184,7 +184,7 @@ abstract class PostRules extends RuleFamily {
                 PostId parent = (i + n) % 2 == 0 ? root.id() : child.id();
                 writeRetrying(tx -> {
                     tx.posts().addReply(parent, root.id());
-                    return null;
+                    return Boolean.TRUE;
                 });
             }
             return null;

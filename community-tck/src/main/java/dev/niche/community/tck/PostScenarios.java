@@ -1,5 +1,6 @@
 package dev.niche.community.tck;
 
+import org.jspecify.annotations.Nullable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.niche.community.Actor;
@@ -39,7 +40,7 @@ abstract class PostScenarios extends EngineFixture {
         member = member(community, owner, "member");
     }
 
-    private PostView start(Actor author, String title, String body, String link) {
+    private PostView start(Actor author, String title, String body, @Nullable String link) {
         return engine.posts().startThread(author, new StartThread(community.id(), title, body, link));
     }
 

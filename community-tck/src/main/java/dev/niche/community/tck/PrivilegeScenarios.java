@@ -1,5 +1,6 @@
 package dev.niche.community.tck;
 
+import org.jspecify.annotations.Nullable;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.niche.community.Actor;
@@ -49,7 +50,7 @@ abstract class PrivilegeScenarios extends TrustScenarios {
         topic = thread(owner, community);
     }
 
-    private PostView startThread(Actor author, String title, String body, String link) {
+    private PostView startThread(Actor author, String title, String body, @Nullable String link) {
         return engine.posts().startThread(author, new StartThread(community.id(), title, body, link));
     }
 

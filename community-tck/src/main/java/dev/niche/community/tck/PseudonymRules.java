@@ -114,9 +114,9 @@ abstract class PseudonymRules extends RuleFamily {
         List<PseudonymRecord> claims = List.of("dave", "Dave", "DAVE", "dAve", "daVe", "davE", "DAve", "daVE").stream()
                 .map(handle -> Rows.pseudonym(Rows.account(), handle))
                 .toList();
-        List<Race.Outcome<Void>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
+        List<Race.Outcome<Boolean>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
             tx.pseudonyms().insert(claims.get(i));
-            return null;
+            return Boolean.TRUE;
         }));
 
         int winner = Race.assertOneWinner(outcomes, UniqueKey.PSEUDONYM_HANDLE);

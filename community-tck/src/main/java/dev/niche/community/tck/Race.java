@@ -91,7 +91,7 @@ final class Race {
      * Runs {@code work} on another thread and waits for it, for work that must not run inside the
      * caller's unit of work.
      */
-    static <T> T elsewhere(Callable<T> work) {
+    static <T> @Nullable T elsewhere(Callable<T> work) {
         List<Outcome<T>> outcomes = run(1, i -> {
             try {
                 return work.call();

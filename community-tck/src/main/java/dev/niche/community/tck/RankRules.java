@@ -206,7 +206,7 @@ abstract class RankRules extends RuleFamily {
                 int downs = random.nextInt(2);
                 writeRetrying(tx -> {
                     tx.posts().setRanks(post, ranksOf(tx.posts().addVotes(post, ups, downs)));
-                    return null;
+                    return Boolean.TRUE;
                 });
                 if (t % 2 == 0) {
                     checkOneListing(random);

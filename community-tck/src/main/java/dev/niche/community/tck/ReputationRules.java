@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.stream.LongStream;
 import org.jspecify.annotations.Nullable;
@@ -351,7 +352,7 @@ abstract class ReputationRules extends RuleFamily {
         long expected = (long) Race.THREADS * perThread;
         assertThat(committed().reputation().total(here.id(), author.id())).isEqualTo(expected);
         assertThat(committed().reputation().recount(here.id(), author.id())).as("the recount of the ledger").isEqualTo(expected);
-        assertThat(outcomes.stream().flatMap(o -> o.value().stream()))
+        assertThat(outcomes.stream().flatMap(o -> Objects.requireNonNull(o.value()).stream()))
                 .as("the totals the additions returned").containsExactlyInAnyOrderElementsOf(
                         LongStream.rangeClosed(1, expected).boxed().toList());
     }

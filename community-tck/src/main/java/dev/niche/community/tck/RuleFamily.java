@@ -40,7 +40,8 @@ abstract class RuleFamily {
     final void given(Consumer<StoreTransaction> change) {
         store().write(tx -> {
             change.accept(tx);
-            return null;
+            // Not null: StoreWork is @NullMarked and its result non-null; work with nothing to say returns TRUE.
+            return Boolean.TRUE;
         });
     }
 

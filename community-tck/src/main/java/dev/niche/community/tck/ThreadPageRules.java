@@ -154,7 +154,7 @@ abstract class ThreadPageRules extends RuleFamily {
                 PostRecord post = threadAtATiedTime();
                 writeRetrying(tx -> {
                     tx.posts().insert(post);
-                    return null;
+                    return Boolean.TRUE;
                 });
             }
             return List.of();

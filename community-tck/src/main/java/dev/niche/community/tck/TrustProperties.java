@@ -24,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -116,7 +117,7 @@ public abstract class TrustProperties {
                 Map<Author, Long> expected = world.expectedTotals();
                 Map<Author, long[]> stored = world.storedTotals();
                 for (Author author : world.authors()) {
-                    long[] totalAndRecount = stored.get(author);
+                    long[] totalAndRecount = Objects.requireNonNull(stored.get(author), "every author is stored");
                     assertThat(totalAndRecount[0]).as("total of %s, after %s", author, step).isEqualTo(expected.get(author));
                     assertThat(totalAndRecount[1]).as("recount of %s, after %s", author, step).isEqualTo(expected.get(author));
                 }
@@ -218,8 +219,8 @@ public abstract class TrustProperties {
                 holders.computeIfAbsent(second, c -> new ArrayList<>()).add(inSecond);
             }
             accounts.add(List.of(owner));
-            holders.get(first).add(owner);
-            holders.get(second).add(owner);
+            holders(first).add(owner);
+            holders(second).add(owner);
             Actor zeroInFirst = accounts.get(0).get(0);
             Actor zeroInSecond = accounts.get(0).get(1);
             PostView ownersFirst = add(box.thread(owner, first), first, owner);
@@ -230,6 +231,11 @@ public abstract class TrustProperties {
             PostView zerosSecond = add(box.thread(zeroInSecond, second), second, zeroInSecond);
             add(box.reply(accounts.get(2).get(1), zerosSecond), second, accounts.get(2).get(1));
             add(box.thread(owner, second), second, owner);
+        }
+
+        /** The pseudonyms that hold a membership of {@code community}. */
+        private List<Actor> holders(CommunityView community) {
+            return Objects.requireNonNull(holders.get(community), "a community of this world");
         }
 
         private PostView add(PostView view, CommunityView community, Actor author) {
@@ -249,7 +255,7 @@ public abstract class TrustProperties {
             Post post = posts.get(step.post());
             Map<AccountId, Direction> live = votes.get(step.post());
             boolean ownPost = voter.account().equals(post.author().actor().account());
-            if (!holders.get(post.author().community()).contains(voter) || (ownPost && step.move() != Move.RETRACT)) {
+            if (!holders(post.author().community()).contains(voter) || (ownPost && step.move() != Move.RETRACT)) {
                 // Only the membership's pseudonym votes, and never on its account's own posts.
                 assertThatThrownBy(() -> {
                     if (step.move() == Move.RETRACT) {
@@ -378,7 +384,7 @@ public abstract class TrustProperties {
         /** Retracts every live vote, each through the pseudonym that holds its account's membership. */
         void retractAll() {
             for (int k = 0; k < posts.size(); k++) {
-                for (Actor voter : holders.get(posts.get(k).author().community())) {
+                for (Actor voter : holders(posts.get(k).author().community())) {
                     if (votes.get(k).remove(voter.account()) != null) {
                         box.engine.votes().retract(voter, posts.get(k).view().id());
                     }

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -120,7 +121,7 @@ abstract class TrustRules extends RuleFamily {
                 ActivityRecord change = change(t, n);
                 writeRetrying(tx -> {
                     tx.trust().addActivity(change);
-                    return null;
+                    return Boolean.TRUE;
                 });
             }
             return null;
@@ -140,9 +141,9 @@ abstract class TrustRules extends RuleFamily {
                 visited.merge(c.day(), c.visited(), Boolean::logicalOr);
             }
         }
-        long[] later = sums.get(DAY + 1);
-        long[] both = {sums.get(DAY)[0] + later[0], sums.get(DAY)[1] + later[1], sums.get(DAY)[2] + later[2],
-            sums.get(DAY)[3] + later[3]};
+        long[] day = Objects.requireNonNull(sums.get(DAY), "the first day");
+        long[] later = Objects.requireNonNull(sums.get(DAY + 1), "the second day");
+        long[] both = {day[0] + later[0], day[1] + later[1], day[2] + later[2], day[3] + later[3]};
         assertThat(visited).containsEntry(DAY, true).containsEntry(DAY + 1, true);
         assertThat(activityOf(member, DAY)).isEqualTo(activity(2, 0, both[0], both[1], both[2], both[3], 0));
         assertThat(activityOf(member, DAY + 1)).isEqualTo(activity(1, 0, later[0], later[1], later[2], later[3], 0));

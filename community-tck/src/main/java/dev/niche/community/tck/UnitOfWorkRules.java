@@ -159,7 +159,7 @@ abstract class UnitOfWorkRules extends RuleFamily {
     @DisplayName("a unit of work opened inside another is refused with IllegalStateException")
     void nestingRefused() {
         CommunityStore store = store();
-        List<Consumer<CommunityStore>> inner = List.of(s -> s.read(tx -> null), s -> s.write(tx -> null));
+        List<Consumer<CommunityStore>> inner = List.of(s -> s.read(tx -> Boolean.TRUE), s -> s.write(tx -> Boolean.TRUE));
 
         for (Consumer<CommunityStore> nested : inner) {
             Throwable inRead = store.read(tx -> catchThrowable(() -> nested.accept(store)));

@@ -6,6 +6,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A {@link StoreTransaction} that runs every table call as a unit of work of its own, so that a
@@ -44,7 +45,7 @@ final class UnitPerCall {
         }));
     }
 
-    private static Object invoke(Method method, Object target, Object[] args) {
+    private static Object invoke(Method method, Object target, Object @Nullable [] args) {
         try {
             return method.invoke(target, args);
         } catch (InvocationTargetException e) {

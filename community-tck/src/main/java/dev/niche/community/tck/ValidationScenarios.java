@@ -158,6 +158,7 @@ abstract class ValidationScenarios extends EngineFixture {
 
     @Test
     @DisplayName("a null command to any facet is a NullPointerException naming the parameter, before any store work")
+    @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the engine's answer is the test
     void nullCommandNamesTheParameter() {
         List<Runnable> calls = List.of(
                 () -> engine.identities().register(dev.niche.community.AccountId.of("null-check"), null),
@@ -183,6 +184,7 @@ abstract class ValidationScenarios extends EngineFixture {
 
     @Test
     @DisplayName("a null field or a null list element is INVALID_INPUT naming it: tags[1], rules[0], title")
+    @SuppressWarnings("NullAway") // passes null where the API forbids it, on purpose: the engine's answer is the test
     void nullFieldsAreInvalidInput() {
         assertInvalid("tags[1]", () -> engine.communities().create(owner,
                 create("nulls", "Nulls", "", java.util.Arrays.asList("ok", null), List.of())));

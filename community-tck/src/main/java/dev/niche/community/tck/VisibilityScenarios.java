@@ -139,7 +139,7 @@ abstract class VisibilityScenarios extends EngineFixture {
         String missing = assertRejected(ErrorCode.NOT_FOUND,
                 () -> engine.communities().getBySlug(outsider, "secret-gardes")).getMessage();
 
-        assertThat(hidden.replace("secret-garden", "<slug>")).isEqualTo(missing.replace("secret-gardes", "<slug>"));
+        assertThat(Objects.requireNonNull(hidden).replace("secret-garden", "<slug>")).isEqualTo(Objects.requireNonNull(missing).replace("secret-gardes", "<slug>"));
     }
 
     @Test

@@ -145,9 +145,9 @@ abstract class VoteRules extends RuleFamily {
     @Test
     @DisplayName("of 8 threads casting one account's vote on one post at once, exactly one wins")
     void concurrentVotes() {
-        List<Race.Outcome<Void>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
+        List<Race.Outcome<Boolean>> outcomes = Race.run(Race.THREADS, i -> writeRetrying(tx -> {
             tx.votes().insert(Rows.vote(post, i % 2 == 0 ? voter : voterAgain, i % 3 == 0 ? Direction.DOWN : Direction.UP));
-            return null;
+            return Boolean.TRUE;
         }));
 
         Race.assertOneWinner(outcomes, UniqueKey.VOTE);

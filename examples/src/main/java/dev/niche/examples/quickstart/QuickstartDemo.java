@@ -27,6 +27,7 @@ import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A first look at Niche on the in-memory store: a community of vegan bakers, a few pseudonymous
@@ -54,7 +55,7 @@ public final class QuickstartDemo {
             engine.memberships().join(member(handle), JoinCommunity.of(bakers.id()));
         }
 
-        PostView thread = engine.posts().startThread(members.get("aquafaba_andy"), new StartThread(bakers.id(),
+        PostView thread = engine.posts().startThread(registered("aquafaba_andy"), new StartThread(bakers.id(),
                 "My meringues weep. Help?", "Aquafaba whipped to stiff peaks, then puddles in the oven.", null));
         PostView sugar = reply("crumb_queen", thread, "Add the sugar slowly, a spoon at a time, once it foams.");
         PostView oven = reply("rye_not", thread, "Your oven may run hot. Try 100 °C for two hours.");
@@ -94,12 +95,16 @@ public final class QuickstartDemo {
         return actor;
     }
 
+    private Actor registered(String handle) {
+        return Objects.requireNonNull(members.get(handle), handle + " is registered");
+    }
+
     private PostView reply(String handle, PostView parent, String body) {
-        return engine.posts().reply(members.get(handle), new Reply(parent.id(), body));
+        return engine.posts().reply(registered(handle), new Reply(parent.id(), body));
     }
 
     private void vote(String handle, PostView post, Direction direction) {
-        engine.votes().cast(members.get(handle), new CastVote(post.id(), direction));
+        engine.votes().cast(registered(handle), new CastVote(post.id(), direction));
     }
 
     private static String handleOf(PostView post) {

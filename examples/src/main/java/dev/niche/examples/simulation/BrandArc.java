@@ -21,11 +21,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The brand's story. Oatmill, an oat-milk company, takes part openly: its handle says it is a brand
@@ -59,8 +61,8 @@ final class BrandArc {
     private final List<Invitation> invitations = new ArrayList<>();
     private final int joinDay;
     private final int kitchenDay;
-    private Person brand;
-    private LiveCommunity kitchen;
+    private @Nullable Person brand;
+    private @Nullable LiveCommunity kitchen;
     private int answered;
     private int threadsStarted;
     private int recipeTests;
@@ -97,12 +99,12 @@ final class BrandArc {
 
     private void arrive() {
         brand = world.cast().newScripted("host-brand-oatmill", HANDLE);
-        Actor actor = brand.as(brand.firstPseudonym());
+        Actor actor = theBrand().as(theBrand().firstPseudonym());
         for (Theme theme : JOINS) {
             LiveCommunity community = communities.apply(theme.slug());
             engine.memberships().join(actor, JoinCommunity.of(community.id()));
-            brand.joined(community.id(), actor);
-            community.joined(new LiveCommunity.Member(brand, actor));
+            theBrand().joined(community.id(), actor);
+            community.joined(new LiveCommunity.Member(theBrand(), actor));
         }
     }
 
@@ -123,18 +125,18 @@ final class BrandArc {
     private void answer() {
         Theme theme = random.nextDouble() < 0.75 ? Themes.VEGAN_BAKERS : Themes.FEARFUL_FLYERS;
         LiveCommunity community = communities.apply(theme.slug());
-        Actor actor = brand.in(community.id()).orElseThrow();
+        Actor actor = theBrand().in(community.id()).orElseThrow();
         Optional<LiveCommunity.Thread> picked = community.pickThread(random, world.now(), true)
-                .filter(thread -> !thread.welcome() && !thread.author().account().equals(brand.account()));
+                .filter(thread -> !thread.welcome() && !thread.author().account().equals(theBrand().account()));
         if (picked.isEmpty()) {
             return;
         }
-        attendance.read(community, new LiveCommunity.Member(brand, actor), picked.get());
-        List<String> lines = Themes.BRAND_ANSWERS.get(theme.slug());
+        attendance.read(community, new LiveCommunity.Member(theBrand(), actor), picked.get());
+        List<String> lines = Objects.requireNonNull(Themes.BRAND_ANSWERS.get(theme.slug()), "answers for every theme");
         Reply command = new Reply(picked.get().root(), lines.get(answered++ % lines.size()));
         world.attempt(community.id(), HANDLE, "share an answer", () -> engine.posts().reply(actor, command))
                 .ifPresent(reply -> {
-                    world.ledger().posted(reply, brand.account(), 0.9);
+                    world.ledger().posted(reply, theBrand().account(), 0.9);
                     picked.get().replied(reply.id());
                     posts.add(reply.id());
                 });
@@ -142,15 +144,15 @@ final class BrandArc {
 
     private void startThread() {
         LiveCommunity community = communities.apply(Themes.VEGAN_BAKERS.slug());
-        Actor actor = brand.in(community.id()).orElseThrow();
-        attendance.visit(community, new LiveCommunity.Member(brand, actor));
+        Actor actor = theBrand().in(community.id()).orElseThrow();
+        attendance.visit(community, new LiveCommunity.Member(theBrand(), actor));
         StartThread command = new StartThread(community.id(),
                 Themes.BRAND_THREADS.get(threadsStarted++ % Themes.BRAND_THREADS.size()),
                 "From the Oatmill team (we make oat milk, so we are biased). Here is what we found; "
                         + "tell us where your results differ.", null);
         world.attempt(community.id(), HANDLE, "start a thread", () -> engine.posts().startThread(actor, command))
                 .ifPresent(thread -> {
-                    world.ledger().posted(thread, brand.account(), 0.85);
+                    world.ledger().posted(thread, theBrand().account(), 0.85);
                     community.started(thread, actor, false);
                     posts.add(thread.id());
                 });
@@ -158,17 +160,17 @@ final class BrandArc {
 
     /** Opens the brand's invite-only community and invites the strongest advocates, one code each. */
     private void openKitchen() {
-        Actor actor = brand.as(brand.firstPseudonym());
+        Actor actor = theBrand().as(theBrand().firstPseudonym());
         CommunityView view = engine.communities().create(actor, Themes.BRAND_KITCHEN.toCommand());
-        brand.joined(view.id(), actor);
+        theBrand().joined(view.id(), actor);
         kitchen = new LiveCommunity(Themes.BRAND_KITCHEN, view, engine.trust().policy(actor.asViewer(), view.id()),
-                new LiveCommunity.Member(brand, actor));
-        opened.accept(kitchen);
+                new LiveCommunity.Member(theBrand(), actor));
+        opened.accept(theKitchen());
         PostView welcome = engine.posts().startThread(actor, new StartThread(view.id(),
                 "Welcome to the test kitchen! Introduce yourself",
                 "Oatmill team here. Thank you for the help you gave others with our posts. Tell us how you bake.", null));
-        world.ledger().posted(welcome, brand.account(), 0.85);
-        kitchen.started(welcome, actor, false, true);
+        world.ledger().posted(welcome, theBrand().account(), 0.85);
+        theKitchen().started(welcome, actor, false, true);
         posts.add(welcome.id());
         for (Map.Entry<PseudonymId, Integer> advocate : advocates().entrySet()) {
             Person person = world.cast().owner(advocate.getKey());
@@ -215,11 +217,11 @@ final class BrandArc {
 
     private void accept(Invitation invitation) {
         String handle = world.cast().handle(invitation.actor().pseudonym());
-        JoinCommunity command = JoinCommunity.withInvite(kitchen.id(), invitation.invite().code());
-        world.attempt(kitchen.id(), handle, "join with an invite", () -> engine.memberships().join(invitation.actor(), command))
+        JoinCommunity command = JoinCommunity.withInvite(theKitchen().id(), invitation.invite().code());
+        world.attempt(theKitchen().id(), handle, "join with an invite", () -> engine.memberships().join(invitation.actor(), command))
                 .ifPresent(membership -> {
-                    invitation.person().joined(kitchen.id(), invitation.actor());
-                    kitchen.joined(new LiveCommunity.Member(invitation.person(), invitation.actor()));
+                    invitation.person().joined(theKitchen().id(), invitation.actor());
+                    theKitchen().joined(new LiveCommunity.Member(invitation.person(), invitation.actor()));
                 });
     }
 
@@ -234,24 +236,24 @@ final class BrandArc {
             return;
         }
         LiveCommunity.Member curious = uninvited.get(random.nextInt(uninvited.size()));
-        world.attempt(kitchen.id(), world.cast().handle(curious.actor().pseudonym()), UNINVITED_JOIN,
-                        () -> engine.memberships().join(curious.actor(), JoinCommunity.of(kitchen.id())))
+        world.attempt(theKitchen().id(), world.cast().handle(curious.actor().pseudonym()), UNINVITED_JOIN,
+                        () -> engine.memberships().join(curious.actor(), JoinCommunity.of(theKitchen().id())))
                 .ifPresent(membership -> {
-                    curious.person().joined(kitchen.id(), curious.actor());
-                    kitchen.joined(curious);
+                    curious.person().joined(theKitchen().id(), curious.actor());
+                    theKitchen().joined(curious);
                 });
     }
 
     private void recipeTest() {
-        Actor actor = brand.in(kitchen.id()).orElseThrow();
-        attendance.visit(kitchen, new LiveCommunity.Member(brand, actor));
+        Actor actor = theBrand().in(theKitchen().id()).orElseThrow();
+        attendance.visit(theKitchen(), new LiveCommunity.Member(theBrand(), actor));
         List<String> tests = Themes.BRAND_RECIPE_TESTS;
-        StartThread command = new StartThread(kitchen.id(), tests.get(recipeTests++ % tests.size()),
+        StartThread command = new StartThread(theKitchen().id(), tests.get(recipeTests++ % tests.size()),
                 "From the Oatmill team: here is our draft recipe. Tell us honestly what breaks.", null);
-        world.attempt(kitchen.id(), HANDLE, "start a recipe test", () -> engine.posts().startThread(actor, command))
+        world.attempt(theKitchen().id(), HANDLE, "start a recipe test", () -> engine.posts().startThread(actor, command))
                 .ifPresent(thread -> {
-                    world.ledger().posted(thread, brand.account(), 0.85);
-                    kitchen.started(thread, actor, false);
+                    world.ledger().posted(thread, theBrand().account(), 0.85);
+                    theKitchen().started(thread, actor, false);
                     posts.add(thread.id());
                 });
     }
@@ -264,6 +266,14 @@ final class BrandArc {
     /** The brand's own community, once it opened. */
     Optional<CommunityId> kitchen() {
         return Optional.ofNullable(kitchen).map(LiveCommunity::id);
+    }
+
+    private Person theBrand() {
+        return Objects.requireNonNull(brand, "the brand has arrived");
+    }
+
+    private LiveCommunity theKitchen() {
+        return Objects.requireNonNull(kitchen, "the kitchen is open");
     }
 
     /** The advocates invited, in the order they were. */

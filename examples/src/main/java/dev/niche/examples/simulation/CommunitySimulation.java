@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
@@ -64,7 +65,7 @@ public final class CommunitySimulation implements Callable<Integer> {
             description = "drives every choice of the story (default: ${DEFAULT-VALUE})")
     private long seed;
 
-    private int members = SIZES.get("medium");
+    private int members = Objects.requireNonNull(SIZES.get("medium"));
 
     private int days = 30;
 
@@ -196,7 +197,7 @@ public final class CommunitySimulation implements Callable<Integer> {
         return SimulationDatabase.temporaryH2();
     }
 
-    private ParameterException usage(String message) {
+    private ParameterException usage(@Nullable String message) {
         if (spec == null) {
             throw new IllegalStateException("picocli did not inject the command spec");
         }

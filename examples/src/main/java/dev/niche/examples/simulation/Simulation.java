@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,7 +57,7 @@ final class Simulation {
         List<Section> sections = List.of(
                 new DiscoverySection(engine),
                 new HotFeedSection(engine, feedReader(world.cast()), slugs),
-                new ThreadTreeSection(tree, slugs.get(liveliest.root().community())),
+                new ThreadTreeSection(tree, Objects.requireNonNull(slugs.get(liveliest.root().community()), "every community has a slug")),
                 reputation,
                 new BrandSection(BrandSection.figures(engine, census, brandPerson, kitchen, brand.invitations(),
                         world.ledger().refusals())),

@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The spammer's story, in the small hours of one night. A new account joins every opening community
@@ -57,8 +58,8 @@ final class SpamArc {
     private final Set<CommunityId> bannedFrom = new LinkedHashSet<>();
     private final Set<PseudonymId> accomplicesBanned = new LinkedHashSet<>();
     private final int day;
-    private Person spammer;
-    private Person accomplice;
+    private @Nullable Person spammer;
+    private @Nullable Person accomplice;
 
     /**
      * @param attendance  reports the spammer's visits, as the host does for every account
@@ -97,28 +98,28 @@ final class SpamArc {
 
     private void join(Theme theme) {
         LiveCommunity community = communities.apply(theme.slug());
-        Actor actor = spammer.as(spammer.firstPseudonym());
+        Actor actor = theSpammer().as(theSpammer().firstPseudonym());
         world.attempt(community.id(), HANDLE, "join", () -> engine.memberships().join(actor, JoinCommunity.of(community.id())))
                 .ifPresent(membership -> {
-                    spammer.joined(community.id(), actor);
-                    attendance.visit(community, new LiveCommunity.Member(spammer, actor));
+                    theSpammer().joined(community.id(), actor);
+                    attendance.visit(community, new LiveCommunity.Member(theSpammer(), actor));
                 });
     }
 
     private void accompliceJoins() {
         LiveCommunity community = communities.apply(Themes.OPENING.get(0).slug());
-        Actor actor = accomplice.as(accomplice.firstPseudonym());
+        Actor actor = theAccomplice().as(theAccomplice().firstPseudonym());
         world.attempt(community.id(), ACCOMPLICE, "join", () -> engine.memberships().join(actor, JoinCommunity.of(community.id())))
                 .ifPresent(membership -> {
-                    accomplice.joined(community.id(), actor);
-                    attendance.visit(community, new LiveCommunity.Member(accomplice, actor));
+                    theAccomplice().joined(community.id(), actor);
+                    attendance.visit(community, new LiveCommunity.Member(theAccomplice(), actor));
                 });
     }
 
     /** A pitch with a link: at level 0 the engine refuses it, which the ledger notes as the trust gate. */
     private void linkedPitch(Theme theme, int offer) {
         LiveCommunity community = communities.apply(theme.slug());
-        Actor actor = spammer.as(spammer.firstPseudonym());
+        Actor actor = theSpammer().as(theSpammer().firstPseudonym());
         StartThread command = new StartThread(community.id(), Themes.PITCHES.get(offer),
                 "Click the link, offer ends tonight. DM for bulk prices!!!", "https://deals.example/offer-" + offer);
         world.attemptGated(community.id(), actor, HANDLE, LINKED_PITCH, Privilege.POST_LINKS,
@@ -129,17 +130,17 @@ final class SpamArc {
     /** A pitch without a link, which the engine lets through to a new member; moderators deal with it. */
     private void pitch(Theme theme, String title) {
         LiveCommunity community = communities.apply(theme.slug());
-        Actor actor = spammer.as(spammer.firstPseudonym());
+        Actor actor = theSpammer().as(theSpammer().firstPseudonym());
         StartThread command = new StartThread(community.id(), title, "Offer ends tonight. DM for bulk prices!!!", null);
         world.attempt(community.id(), HANDLE, PITCH, () -> engine.posts().startThread(actor, command))
                 .ifPresent(thread -> landed(community, thread));
     }
 
     private void landed(LiveCommunity community, PostView thread) {
-        world.ledger().posted(thread, spammer.account(), 0);
-        LiveCommunity.Thread live = community.started(thread, spammer.in(community.id()).orElseThrow(), true);
+        world.ledger().posted(thread, theSpammer().account(), 0);
+        LiveCommunity.Thread live = community.started(thread, theSpammer().in(community.id()).orElseThrow(), true);
         pitches.add(thread.id());
-        if (accomplice.in(community.id()).isPresent()) {
+        if (theAccomplice().in(community.id()).isPresent()) {
             upvoteLater(community, thread.id());
         }
         Duration noticed = Duration.ofMinutes(3 * 60 + random.nextInt(5 * 60));
@@ -149,7 +150,7 @@ final class SpamArc {
     /** A reply under a thread people are reading, selling the same offer, up-voted by the accomplice. */
     private void spamReply(Theme theme) {
         LiveCommunity community = communities.apply(theme.slug());
-        Optional<Actor> actor = spammer.in(community.id());
+        Optional<Actor> actor = theSpammer().in(community.id());
         Optional<LiveCommunity.Thread> thread = community.pickThread(random, world.now(), true)
                 .filter(picked -> !picked.spam());
         if (actor.isEmpty() || thread.isEmpty()) {
@@ -158,7 +159,7 @@ final class SpamArc {
         Reply command = new Reply(thread.get().root(), Themes.SPAM_REPLIES.get(replies.size() % Themes.SPAM_REPLIES.size()));
         world.attempt(community.id(), HANDLE, "reply", () -> engine.posts().reply(actor.get(), command))
                 .ifPresent(reply -> {
-                    world.ledger().posted(reply, spammer.account(), 0);
+                    world.ledger().posted(reply, theSpammer().account(), 0);
                     thread.get().replied(reply.id());
                     replies.add(reply.id());
                     upvoteLater(community, reply.id());
@@ -167,7 +168,7 @@ final class SpamArc {
 
     private void upvoteLater(LiveCommunity community, PostId post) {
         world.agenda().at(world.now().plus(Duration.ofMinutes(1)), () -> {
-            Actor actor = accomplice.in(community.id()).orElseThrow();
+            Actor actor = theAccomplice().in(community.id()).orElseThrow();
             world.attempt(community.id(), ACCOMPLICE, "vote", () -> engine.votes().cast(actor, new CastVote(post, Direction.UP)))
                     .ifPresent(outcome -> world.ledger().voted(post, actor, Direction.UP, world.now()));
         });
@@ -190,7 +191,7 @@ final class SpamArc {
     }
 
     private void banSerialVoters(LiveCommunity community, LiveCommunity.Member moderator) {
-        PseudonymId spammerId = spammer.firstPseudonym().id();
+        PseudonymId spammerId = theSpammer().firstPseudonym().id();
         for (SerialVoting cluster : serialVoting(engine, moderator.actor(), community.id())) {
             if (cluster.author().id().equals(spammerId) && accomplicesBanned.add(cluster.voter().id())) {
                 engine.memberships().ban(moderator.actor(), community.id(), cluster.voter().id());
@@ -219,6 +220,14 @@ final class SpamArc {
     /** The spammer's second account, once arrived. */
     Optional<Person> accomplice() {
         return Optional.ofNullable(accomplice);
+    }
+
+    private Person theSpammer() {
+        return Objects.requireNonNull(spammer, "the spammer has arrived");
+    }
+
+    private Person theAccomplice() {
+        return Objects.requireNonNull(accomplice, "the accomplice has arrived");
     }
 
     /** The pitches that the engine accepted, in order. */

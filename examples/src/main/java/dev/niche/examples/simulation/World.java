@@ -12,6 +12,7 @@ import dev.niche.community.trust.Privilege;
 import dev.niche.community.trust.TrustProgress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
@@ -127,7 +128,7 @@ final class World {
             return Optional.of(action.get());
         } catch (NicheException refused) {
             // Engine messages name pseudonyms by id; the report speaks in handles.
-            String reason = refused.getMessage();
+            String reason = Objects.requireNonNull(refused.getMessage(), "engine errors carry a message");
             for (PseudonymView pseudonym : engine.identities().findByHandle(handle).stream().toList()) {
                 reason = reason.replace(pseudonym.id().value(), pseudonym.handle());
             }
