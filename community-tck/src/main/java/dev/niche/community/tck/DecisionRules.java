@@ -217,7 +217,7 @@ abstract class DecisionRules extends RuleFamily {
                 assertThat(together.get(id)).as("%s of %s", sort, id)
                         .containsExactlyElementsOf(committed().posts().threads(id, sort, Rows.at(120), null, 4));
             }
-            PostRecord last = together.get(community.id()).get(3);
+            PostRecord last = java.util.Objects.requireNonNull(together.get(community.id()), "listed above").get(3);
             SortKey after = SortKey.of(last, sort);
             assertThat(committed().posts().threadsOf(ids, sort, null, after, 3).get(community.id())).as("%s after", sort)
                     .containsExactlyElementsOf(committed().posts().threads(community.id(), sort, null, after, 3));
