@@ -35,13 +35,15 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.ThreadParams;
 
 /**
  * Votes per second through the whole engine on the JDBC store, against a minimal hand-written JDBC
  * baseline ({@link HandWrittenVotes}) that makes the same writes: record, replace or delete the vote
  * row and move the post's counters atomically. Both run in the same run, on the same kind of pool
- * (HikariCP, 4 connections) and from the same 2 threads, on an H2 file and on PostgreSQL. A random
+ * (HikariCP, 4 connections, or one per thread with more than 4) and from the same 2 threads (JMH's
+ * {@code -t} for more), on an H2 file and on PostgreSQL. A random
  * member casts, changes or retracts a vote on a random post, in the same sequence for both (see
  * {@link Lane}). After each trial every post's counters are checked against a recount of its vote
  * rows, so a fast but wrong run fails instead of reporting a number.
@@ -98,8 +100,9 @@ public class JdbcVoteBenchmark {
     private Voter voter;
 
     @Setup(Level.Trial)
-    public void setUp() {
-        db = BenchDatabase.open(database, 4);
+    public void setUp(BenchmarkParams params) {
+        // At least a connection per thread, so that -t measures the database rather than the pool.
+        db = BenchDatabase.open(database, Math.max(4, params.getThreads()));
         store = JdbcStore.builder(db.dataSource()).migrate(true).durableCommits(durableCommits).build();
         CommunityEngine engine = Niche.builder().store(store).trustPolicy(Worlds.VOTING_POLICY).build();
         actors = new Actor[members];

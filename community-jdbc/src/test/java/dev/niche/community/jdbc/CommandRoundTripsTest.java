@@ -47,10 +47,10 @@ class CommandRoundTripsTest extends OnEveryDatabase {
             Map.entry("create a community", new int[] {8, 8, 12}),
             Map.entry("join a community", new int[] {6, 6, 10}),
             Map.entry("start a thread", new int[] {6, 3, 8}),
-            Map.entry("reply", new int[] {11, 4, 13}),
+            Map.entry("reply to a reply", new int[] {11, 4, 13}),
             Map.entry("cast a new up vote", new int[] {18, 4, 15}),
             Map.entry("change a vote", new int[] {12, 5, 15}),
-            Map.entry("retract a vote", new int[] {8, 5, 10}),
+            Map.entry("retract a vote", new int[] {8, 5, 12}),
             Map.entry("read the home feed, 5 communities joined", new int[] {6, 7, 10}),
             Map.entry("read the home feed, 50 communities joined", new int[] {6, 7, 10}));
 
@@ -103,7 +103,7 @@ class CommandRoundTripsTest extends OnEveryDatabase {
         Actor replier = joined(community);
         PostView thread = thread(owner, community);
         PostView first = engine().posts().reply(owner, new Reply(thread.id(), "First."));
-        expect("reply", () -> engine().posts().reply(replier, new Reply(first.id(), "Second.")));
+        expect("reply to a reply", () -> engine().posts().reply(replier, new Reply(first.id(), "Second.")));
     }
 
     @Test
@@ -134,6 +134,21 @@ class CommandRoundTripsTest extends OnEveryDatabase {
             expect("read the home feed, " + joined + " communities joined", () -> engine().posts()
                     .homeFeed(Viewer.of(reader.account()), HomeFeed.of(ThreadOrder.HOT), PageRequest.first(25)));
         }
+    }
+
+    @Test
+    @DisplayName("community-jdbc's README lists exactly these figures")
+    void readmeTable() throws java.io.IOException {
+        Map<String, int[]> listed = new java.util.HashMap<>();
+        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("README.md"))) {
+            String[] cells = line.split("\\|");
+            if (cells.length == 5 && DOCUMENTED.containsKey(cells[1].trim())) {
+                listed.put(cells[1].trim(), new int[] {Integer.parseInt(cells[2].trim()),
+                        Integer.parseInt(cells[3].trim()), Integer.parseInt(cells[4].trim())});
+            }
+        }
+        assertThat(listed).containsOnlyKeys(DOCUMENTED.keySet());
+        DOCUMENTED.forEach((command, figures) -> assertThat(listed.get(command)).as(command).containsExactly(figures));
     }
 
     private void expect(String command, Runnable run) {
