@@ -8,7 +8,7 @@ import dev.niche.community.core.Niche;
 import dev.niche.community.jdbc.Dialect;
 import dev.niche.community.jdbc.JdbcStore;
 import dev.niche.community.spi.CommunityStore;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.trust.TrustRun;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.InvocationTargetException;
@@ -45,7 +45,7 @@ import org.jspecify.annotations.Nullable;
  * every stored score is within {@value #TOLERANCE} of the reference's, and so is a seeded sample of
  * {@value #SAMPLE} scores read through {@code trust().standing}. It then times, after
  * {@value #WARM_UP_RUNS} warm-up runs each: the recompute (every run must report the same numbers), the
- * endorsements query alone ({@code tx.trust().endorsements} in a write unit, as the recompute runs it, and
+ * endorsements query alone ({@code tx.trust().interactions} in a write unit, as the recompute runs it, and
  * in a read unit), and the score write alone ({@code tx.trust().replaceScores} of the stored scores in a
  * write unit). The in-memory store is measured the same way, for comparison. Last it runs the
  * endorsements query, as the store prepares it, under {@code EXPLAIN ANALYZE}; on PostgreSQL also with
@@ -125,12 +125,12 @@ public final class JdbcTrustRecompute {
      * The in-memory engine's answer, which every store must give.
      *
      * @param run          its recompute's numbers
-     * @param endorsements what its store's endorsements query returned
+     * @param interactions what its store's interactions query returned
      * @param scores       every stored score, by account
      * @param standings    every account's score as {@code trust().standing} reads it, by {@link SybilWorld#actors}
      *                     index; {@code NaN} where none
      */
-    record Reference(TrustRun run, Set<Endorsement> endorsements, Map<AccountId, Double> scores, double[] standings) {}
+    record Reference(TrustRun run, Set<Interaction> interactions, Map<AccountId, Double> scores, double[] standings) {}
 
     /** What one store showed for one world. */
     record Outcome(int r, String store, TrustRun run, int endorsementPairs, String copied, double firstMillis,
@@ -166,7 +166,7 @@ public final class JdbcTrustRecompute {
 
     private static Reference reference(SybilWorld world) {
         TrustRun run = world.engine.trust().recompute(world.community);
-        List<Endorsement> endorsements = world.store.read(tx -> tx.trust().endorsements(world.community));
+        List<Interaction> endorsements = world.store.read(tx -> tx.trust().interactions(world.community));
         Map<AccountId, Double> scores = world.store.read(tx -> tx.trust().scores(world.community, accounts(world)));
         return new Reference(run, Set.copyOf(endorsements), scores, world.scores());
     }
@@ -210,13 +210,13 @@ public final class JdbcTrustRecompute {
             Reference reference, Options options, String copied) {
         CommunityId community = world.community;
         String where = "r=" + world.ring.size() + " on " + label + " (seed " + options.seed() + ")";
-        List<Endorsement> endorsements = store.read(tx -> tx.trust().endorsements(community));
-        if (endorsements.size() != reference.endorsements().size()
-                || !new HashSet<>(endorsements).equals(reference.endorsements())) {
+        List<Interaction> endorsements = store.read(tx -> tx.trust().interactions(community));
+        if (endorsements.size() != reference.interactions().size()
+                || !new HashSet<>(endorsements).equals(reference.interactions())) {
             throw new IllegalStateException(where + ": the store returned " + endorsements.size()
-                    + " endorsements, not the in-memory store's " + reference.endorsements().size() + " pairs");
+                    + " interaction groups, not the in-memory store's " + reference.interactions().size());
         }
-        progress("%s: %,d endorsement pairs, as in memory; first recompute", where, endorsements.size());
+        progress("%s: %,d interaction groups, as in memory; first recompute", where, endorsements.size());
         long started = System.nanoTime();
         TrustRun first = engine.trust().recompute(community);
         double firstMillis = (System.nanoTime() - started) / 1e6;
@@ -227,8 +227,8 @@ public final class JdbcTrustRecompute {
 
         Timing recompute = time(options.runs(), () -> requireSame(where, reference.run(),
                 engine.trust().recompute(community)));
-        Timing query = time(options.runs(), () -> store.write(tx -> tx.trust().endorsements(community)));
-        Timing queryRead = time(options.runs(), () -> store.read(tx -> tx.trust().endorsements(community)));
+        Timing query = time(options.runs(), () -> store.write(tx -> tx.trust().interactions(community)));
+        Timing queryRead = time(options.runs(), () -> store.read(tx -> tx.trust().interactions(community)));
         Map<AccountId, Double> stored = store.read(tx -> tx.trust().scores(community, accounts(world)));
         Timing write = time(options.runs(), () -> store.write(tx -> {
             tx.trust().replaceScores(community, stored);
@@ -335,7 +335,7 @@ public final class JdbcTrustRecompute {
                                 return invoke(connection, m, a);
                             });
                 });
-        JdbcStore.builder(noting).build().read(tx -> tx.trust().endorsements(community));
+        JdbcStore.builder(noting).build().read(tx -> tx.trust().interactions(community));
         List<String> reads = prepared.stream().filter(sql -> sql.contains("niche_votes")).toList();
         if (reads.size() != 1) {
             throw new IllegalStateException("expected the store to prepare one query over niche_votes to read the "

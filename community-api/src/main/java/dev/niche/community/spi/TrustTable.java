@@ -4,6 +4,8 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.trust.Activity;
+import dev.niche.community.vote.Direction;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,47 @@ public interface TrustTable {
     /** Stores the community's policy, replacing any. */
     void putPolicy(CommunityId community, String policy);
 
-    /** Every pair of distinct accounts where one endorsed the other in the community, in any order. */
-    List<Endorsement> endorsements(CommunityId community);
+    /**
+     * Every vote and reply between accounts in the community, grouped by (from, to, kind, counted,
+     * replyDeleted, postDeleted) and counted, in any order; pairs with {@code from} equal to {@code to}
+     * included. Only posts of this community count: a vote on one of its posts, a reply in it to one of
+     * its posts. The engine derives the trust score's endorsements from these rows; a store answers
+     * with one grouped read, since this serves the batch {@code recompute}.
+     *
+     * <p>The default answers from {@link #endorsements}, for a store written before 0.2 that
+     * implements that instead: it reports each of its endorsements as counted up votes and replies on
+     * posts that are not deleted, so the engine's rule gives back exactly those endorsements.
+     *
+     * @since 0.2
+     */
+    @SuppressWarnings("deprecation")
+    default List<Interaction> interactions(CommunityId community) {
+        List<Interaction> rows = new ArrayList<>();
+        for (Endorsement endorsement : endorsements(community)) {
+            if (endorsement.upvotes() > 0) {
+                rows.add(Interaction.vote(endorsement.from(), endorsement.to(), Direction.UP, true, false,
+                        endorsement.upvotes()));
+            }
+            if (endorsement.replies() > 0) {
+                rows.add(Interaction.reply(endorsement.from(), endorsement.to(), false, false, endorsement.replies()));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Every pair of distinct accounts where one endorsed the other in the community, in any order.
+     *
+     * @deprecated since 0.2 the engine decides what endorses; implement {@link #interactions} instead.
+     *     The engine no longer calls this method except through the default of {@code interactions}.
+     * @throws UnsupportedOperationException by default, naming the method to implement
+     */
+    @Deprecated(since = "0.2", forRemoval = true)
+    default List<Endorsement> endorsements(CommunityId community) {
+        throw new UnsupportedOperationException(getClass().getName()
+                + " implements neither TrustTable.interactions nor the older endorsements; implement interactions"
+                + " (the kit's family \"Trust\" checks it)");
+    }
 
     /** Replaces every trust score of the community by {@code scores}. */
     void replaceScores(CommunityId community, Map<AccountId, Double> scores);

@@ -283,7 +283,8 @@ final class TrustCommands implements Trust {
                     after = new MemberKey(last.since(), last.pseudonym());
                 }
             } while (batch.size() == MEMBER_BATCH);
-            TrustGraph.Scores scores = TrustGraph.score(members, seeds, tx.trust().endorsements(community.id()));
+            TrustGraph.Scores scores = TrustGraph.score(members, seeds,
+                    Endorsements.of(tx.trust().interactions(community.id())));
             tx.trust().replaceScores(community.id(), scores.byAccount());
             outbox.add(new CommunityEvent.TrustRecomputed(community.id(), members.size(), now));
             return new TrustRun(community.id(), members.size(), scores.seeds(), scores.edges(), scores.iterations(), now);

@@ -4,13 +4,12 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.ActivityRecord;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.TrustTable;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.trust.Activity;
-import dev.niche.community.vote.Direction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -105,12 +104,9 @@ final class TrustRows {
         return threads;
     }
 
-    private static void endorse(HashMap<AccountId, HashMap<AccountId, long[]>> pairs, AccountId from, AccountId to,
-            int which) {
-        if (!from.equals(to)) {
-            pairs.computeIfAbsent(from, account -> new HashMap<>())
-                    .computeIfAbsent(to, account -> new long[2])[which]++;
-        }
+    /** Adds one act to the count of its group; {@code act} is its own group's key, with a count of 1. */
+    private static void count(HashMap<Interaction, long[]> counts, Interaction act) {
+        counts.computeIfAbsent(act, key -> new long[1])[0]++;
     }
 
     private final class View implements TrustTable {
@@ -216,28 +212,25 @@ final class TrustRows {
 
         /** Reads every post of the community once, with the votes on it and its parent. */
         @Override
-        public List<Endorsement> endorsements(CommunityId community) {
+        public List<Interaction> interactions(CommunityId community) {
             unit.checkOpen();
-            HashMap<AccountId, HashMap<AccountId, long[]>> pairs = new HashMap<>();
+            HashMap<Interaction, long[]> counts = new HashMap<>();
             posts.forEachIn(community, post -> {
-                if (post.deleted()) {
-                    return;
-                }
                 for (VoteRecord vote : votes.on(post.id())) {
-                    if (vote.direction() == Direction.UP && vote.counted()) {
-                        endorse(pairs, vote.account(), post.authorAccount(), 0);
-                    }
+                    count(counts, Interaction.vote(vote.account(), post.authorAccount(), vote.direction(), vote.counted(),
+                            post.deleted(), 1));
                 }
                 PostId parentId = post.parent();
                 PostRecord parent = parentId == null ? null : posts.row(parentId);
-                if (parent != null && !parent.deleted()) {
-                    endorse(pairs, post.authorAccount(), parent.authorAccount(), 1);
+                if (parent != null) {
+                    count(counts, Interaction.reply(post.authorAccount(), parent.authorAccount(), post.deleted(),
+                            parent.deleted(), 1));
                 }
             });
-            List<Endorsement> endorsements = new ArrayList<>();
-            pairs.forEach((from, endorsed) -> endorsed.forEach((to, counts) ->
-                    endorsements.add(new Endorsement(from, to, counts[0], counts[1]))));
-            return endorsements;
+            List<Interaction> interactions = new ArrayList<>(counts.size());
+            counts.forEach((key, count) -> interactions.add(new Interaction(key.from(), key.to(), key.kind(),
+                    key.counted(), key.replyDeleted(), key.postDeleted(), count[0])));
+            return interactions;
         }
 
         @Override

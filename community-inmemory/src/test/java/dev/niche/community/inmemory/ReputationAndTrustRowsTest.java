@@ -18,7 +18,6 @@ import dev.niche.community.community.CommunityId;
 import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.ActivityRecord;
-import dev.niche.community.spi.Endorsement;
 import dev.niche.community.spi.LedgerKind;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
@@ -189,7 +188,7 @@ class ReputationAndTrustRowsTest {
         answers.put("levels", List.of(trust.level(C1, A1), trust.levels(C1, List.of(A1, A2))));
         answers.put("policies", List.of(trust.policy(C1), trust.policy(C2)));
         answers.put("scores", trust.scores(C1, List.of(A1, A2)));
-        answers.put("endorsements", Set.copyOf(trust.endorsements(C1)));
+        answers.put("interactions", Set.copyOf(trust.interactions(C1)));
         return answers;
     }
 
@@ -280,53 +279,6 @@ class ReputationAndTrustRowsTest {
             Map<AccountId, Double> scores = store.read(tx -> tx.trust().scores(C1, List.of(A1, A2, A3)));
 
             assertThat(scores).containsExactly(Map.entry(A2, 0.25));
-        }
-    }
-
-    @Nested
-    @DisplayName("reads endorsements from the community's posts and votes")
-    class Endorsements {
-
-        @Test
-        @DisplayName("counted up votes and replies between two accounts, leaving out deleted posts and other communities")
-        void countsWhatEndorses() {
-            store.write(tx -> {
-                PostRecord thread = tx.posts().byId(R1).orElseThrow();
-                PostRecord answer = tx.posts().byId(Q1).orElseThrow();
-                tx.votes().insert(new VoteRecord(Q1, A1, P1, Direction.UP, true, at(6)));
-                tx.votes().insert(new VoteRecord(Q1, A3, P3, Direction.UP, false, at(6)));
-                tx.votes().insert(new VoteRecord(R1, A3, P3, Direction.DOWN, true, at(6)));
-                tx.votes().insert(new VoteRecord(R1, A1, P1, Direction.UP, true, at(6)));
-                tx.posts().insert(reply(102, answer, at(7), P1, A1));
-                tx.posts().insert(reply(103, thread, at(7), P1, A1));
-                PostRecord gone = reply(104, thread, at(8), P3, A3);
-                tx.posts().insert(gone);
-                tx.posts().insert(reply(105, gone, at(9), P2, A2));
-                tx.posts().update(gone.asTombstone());
-                PostRecord elsewhere = tx.posts().byId(postId(109)).orElseThrow();
-                tx.posts().insert(reply(106, elsewhere, at(9), P1, A1));
-                tx.votes().insert(new VoteRecord(postId(109), A1, P1, Direction.UP, true, at(9)));
-                return null;
-            });
-
-            List<Endorsement> endorsements = store.read(tx -> tx.trust().endorsements(C1));
-
-            assertThat(endorsements).containsExactlyInAnyOrder(
-                    new Endorsement(A2, A1, 1, 1),
-                    new Endorsement(A1, A2, 1, 1));
-        }
-
-        @Test
-        @DisplayName("a deleted reply endorses no one, while the votes on its parent still count")
-        void deletedEnds() {
-            store.write(tx -> {
-                tx.posts().update(tx.posts().byId(Q1).orElseThrow().asTombstone());
-                return null;
-            });
-
-            List<Endorsement> endorsements = store.read(tx -> tx.trust().endorsements(C1));
-
-            assertThat(endorsements).containsExactly(new Endorsement(A2, A1, 1, 0));
         }
     }
 

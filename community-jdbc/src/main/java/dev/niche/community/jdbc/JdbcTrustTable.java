@@ -4,11 +4,12 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.ActivityRecord;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.TrustTable;
 import dev.niche.community.trust.Activity;
 import dev.niche.community.trust.TrustLevel;
+import dev.niche.community.vote.Direction;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -48,17 +49,18 @@ final class JdbcTrustTable implements TrustTable {
      * Both kinds of endorsement, counted per pair of accounts in one pass each: counted up votes on a
      * post that is not deleted, and replies that are not deleted to a post that is not deleted.
      */
-    static final String ENDORSEMENTS = "SELECT from_account, to_account, SUM(upvotes), SUM(replies) FROM"
-            + " (SELECT v.account_id AS from_account, p.author_account AS to_account, COUNT(*) AS upvotes, 0 AS replies"
-            + " FROM niche_posts p JOIN niche_votes v ON v.post_id = p.id"
-            + " WHERE p.community_id = ? AND p.deleted = FALSE AND v.direction = 'UP' AND v.counted = TRUE"
-            + " AND v.account_id <> p.author_account GROUP BY v.account_id, p.author_account"
+    /**
+     * Every vote on the community's posts and every reply in it, grouped by what the engine's
+     * endorsement rule looks at; the rule itself is the engine's. The kind column is the vote's
+     * direction, or {@code REPLY}.
+     */
+    static final String INTERACTIONS = "SELECT v.account_id, p.author_account, v.direction, v.counted, FALSE,"
+            + " p.deleted, COUNT(*) FROM niche_posts p JOIN niche_votes v ON v.post_id = p.id"
+            + " WHERE p.community_id = ? GROUP BY v.account_id, p.author_account, v.direction, v.counted, p.deleted"
             + " UNION ALL"
-            + " SELECT r.author_account, p.author_account, 0, COUNT(*)"
+            + " SELECT r.author_account, p.author_account, 'REPLY', TRUE, r.deleted, p.deleted, COUNT(*)"
             + " FROM niche_posts r JOIN niche_posts p ON p.id = r.parent_id"
-            + " WHERE r.community_id = ? AND r.deleted = FALSE AND p.deleted = FALSE"
-            + " AND r.author_account <> p.author_account GROUP BY r.author_account, p.author_account) e"
-            + " GROUP BY from_account, to_account";
+            + " WHERE r.community_id = ? GROUP BY r.author_account, p.author_account, r.deleted, p.deleted";
 
     private final Session session;
 
@@ -205,9 +207,20 @@ final class JdbcTrustTable implements TrustTable {
     }
 
     @Override
-    public List<Endorsement> endorsements(CommunityId community) {
-        return session.query("read endorsements", ENDORSEMENTS, p -> p.id(community).id(community),
-                row -> new Endorsement(AccountId.of(row.text()), AccountId.of(row.text()), row.bigint(), row.bigint()));
+    public List<Interaction> interactions(CommunityId community) {
+        return session.query("read interactions", INTERACTIONS, p -> p.id(community).id(community),
+                row -> {
+                    AccountId from = AccountId.of(row.text());
+                    AccountId to = AccountId.of(row.text());
+                    String kind = row.text();
+                    boolean counted = row.bool();
+                    boolean replyDeleted = row.bool();
+                    boolean postDeleted = row.bool();
+                    long count = row.bigint();
+                    return "REPLY".equals(kind)
+                            ? Interaction.reply(from, to, replyDeleted, postDeleted, count)
+                            : Interaction.vote(from, to, Direction.valueOf(kind), counted, postDeleted, count);
+                });
     }
 
     /** One DELETE, then the new scores in batches of {@value #SCORE_BATCH} rows. */

@@ -268,10 +268,10 @@ class PostgresQueryPlanTest {
 
     @Test
     @DisplayName("a trust recompute reads one community's posts by index, not every community's")
-    void endorsementsOfOneCommunity() throws SQLException {
+    void interactionsOfOneCommunity() throws SQLException {
         CommunityId small = smallCommunities.get(0);
 
-        String plan = plan("endorsements of a small community", JdbcTrustTable.ENDORSEMENTS,
+        String plan = plan("interactions of a small community", JdbcTrustTable.INTERACTIONS,
                 p -> p.id(small).id(small));
 
         assertThat(plan).contains("niche_posts_community_ix").doesNotContain("Seq Scan on niche_posts");

@@ -10,7 +10,7 @@ import dev.niche.community.identity.PseudonymId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.ActivityRecord;
 import dev.niche.community.spi.CommunityRecord;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.VoteRecord;
@@ -256,10 +256,10 @@ class TrustTableTest extends OnEveryDatabase {
     }
 
     @Nested
-    @DisplayName("Endorsements")
-    class Endorsements {
+    @DisplayName("Interactions")
+    class Interactions {
         @Test
-        @DisplayName("count counted up votes and replies between distinct accounts, on posts that are not deleted, in one community")
+        @DisplayName("count every vote and reply of one community in one query, grouped by kind, counted and deleted posts")
         void count() {
             CommunityRecord community = Records.community();
             CommunityRecord elsewhere = Records.community();
@@ -297,13 +297,22 @@ class TrustTableTest extends OnEveryDatabase {
                 return null;
             });
 
-            List<Endorsement> endorsements = store().read(tx -> tx.trust().endorsements(community.id()));
+            List<Interaction> interactions = store().read(tx -> tx.trust().interactions(community.id()));
 
-            assertThat(endorsements).containsExactlyInAnyOrder(
-                    new Endorsement(bob, ann, 2, 2),
-                    new Endorsement(ann, bob, 1, 1),
-                    new Endorsement(cy, bob, 0, 1));
-            var none = store().read(tx -> tx.trust().endorsements(community()));
+            assertThat(interactions).containsExactlyInAnyOrder(
+                    Interaction.vote(bob, ann, Direction.UP, true, false, 2),
+                    Interaction.vote(cy, ann, Direction.UP, false, false, 1),
+                    Interaction.vote(cy, ann, Direction.DOWN, true, false, 1),
+                    Interaction.vote(ann, bob, Direction.UP, true, false, 1),
+                    Interaction.vote(ann, ann, Direction.UP, true, false, 1),
+                    Interaction.vote(ann, cy, Direction.UP, true, true, 1),
+                    Interaction.reply(bob, ann, false, false, 2),
+                    Interaction.reply(cy, bob, false, false, 1),
+                    Interaction.reply(ann, bob, false, false, 1),
+                    Interaction.reply(ann, ann, false, false, 1),
+                    Interaction.reply(cy, ann, true, false, 1),
+                    Interaction.reply(bob, cy, false, true, 1));
+            var none = store().read(tx -> tx.trust().interactions(community()));
             assertThat(none).isEmpty();
         }
 

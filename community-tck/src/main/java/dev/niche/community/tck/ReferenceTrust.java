@@ -4,13 +4,12 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.post.PostId;
 import dev.niche.community.spi.ActivityRecord;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.TrustTable;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.trust.Activity;
-import dev.niche.community.vote.Direction;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
@@ -116,34 +115,27 @@ final class ReferenceTrust implements TrustTable {
     }
 
     @Override
-    public List<Endorsement> endorsements(CommunityId community) {
-        Map<List<AccountId>, long[]> pairs = new HashMap<>();
+    public List<Interaction> interactions(CommunityId community) {
+        Map<Interaction, Long> counts = new HashMap<>();
         for (VoteRecord vote : data.votes.values()) {
             PostRecord post = data.posts.get(vote.post());
-            if (vote.direction() == Direction.UP && vote.counted() && post != null && endorsable(post, community)) {
-                count(pairs, vote.account(), post.authorAccount(), 0);
+            if (post != null && post.community().equals(community)) {
+                counts.merge(Interaction.vote(vote.account(), post.authorAccount(), vote.direction(), vote.counted(),
+                        post.deleted(), 1), 1L, Long::sum);
             }
         }
         for (PostRecord reply : data.posts.values()) {
             PostRecord parent = reply.parent() == null ? null : data.posts.get(reply.parent());
-            if (parent != null && endorsable(reply, community) && endorsable(parent, community)) {
-                count(pairs, reply.authorAccount(), parent.authorAccount(), 1);
+            if (parent != null && reply.community().equals(community)) {
+                counts.merge(Interaction.reply(reply.authorAccount(), parent.authorAccount(), reply.deleted(),
+                        parent.deleted(), 1), 1L, Long::sum);
             }
         }
-        return pairs.entrySet().stream()
-                .map(pair -> new Endorsement(pair.getKey().get(0), pair.getKey().get(1), pair.getValue()[0],
-                        pair.getValue()[1]))
+        return counts.entrySet().stream()
+                .map(group -> new Interaction(group.getKey().from(), group.getKey().to(), group.getKey().kind(),
+                        group.getKey().counted(), group.getKey().replyDeleted(), group.getKey().postDeleted(),
+                        group.getValue()))
                 .toList();
-    }
-
-    private static boolean endorsable(PostRecord post, CommunityId community) {
-        return post.community().equals(community) && !post.deleted();
-    }
-
-    private static void count(Map<List<AccountId>, long[]> pairs, AccountId from, AccountId to, int which) {
-        if (!from.equals(to)) {
-            pairs.computeIfAbsent(List.of(from, to), pair -> new long[2])[which]++;
-        }
     }
 
     @Override

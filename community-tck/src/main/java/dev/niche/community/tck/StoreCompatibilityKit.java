@@ -218,7 +218,7 @@ public abstract class StoreCompatibilityKit {
     }
 
     @Nested
-    @DisplayName("Trust: activity exact under contention, thread visits, levels, policies, scores and endorsements")
+    @DisplayName("Trust: activity exact under contention, thread visits, levels, policies, scores and interactions")
     class Trust extends TrustRules {
         Trust() {
             super(StoreCompatibilityKit.this);

@@ -14,7 +14,7 @@ import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
 import dev.niche.community.spi.StoreTransaction;
 import java.time.Instant;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -128,10 +128,15 @@ record StoreSnapshot(List<Object> rows) {
                     "score", scores.get(account)));
         }
         rows.add(row(community, "policy", tx.trust().policy(community)));
-        // The store's order of endorsements is its own: sort them by the accounts' places in the list.
-        tx.trust().endorsements(community).stream()
-                .sorted(Comparator.comparingInt((Endorsement e) -> ordered.indexOf(e.from()))
-                        .thenComparingInt(e -> ordered.indexOf(e.to())))
+        // The store's order of interactions is its own: sort them by every component.
+        tx.trust().interactions(community).stream()
+                .sorted(Comparator.comparingInt((Interaction i) -> ordered.indexOf(i.from()))
+                        .thenComparingInt(i -> ordered.indexOf(i.to()))
+                        .thenComparing(Interaction::kind)
+                        .thenComparing(Interaction::counted)
+                        .thenComparing(Interaction::replyDeleted)
+                        .thenComparing(Interaction::postDeleted)
+                        .thenComparingLong(Interaction::count))
                 .forEach(rows::add);
     }
 }

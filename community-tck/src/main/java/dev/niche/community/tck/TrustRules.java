@@ -7,7 +7,7 @@ import dev.niche.community.AccountId;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.spi.ActivityRecord;
 import dev.niche.community.spi.CommunityRecord;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
@@ -278,10 +278,10 @@ abstract class TrustRules extends RuleFamily {
         assertThat(committed().trust().scores(here.id(), asked)).isEqualTo(scores);
     }
 
-    /** If this fails, check the endorsement query: UP and counted votes only, on posts of the community that are not deleted; replies not deleted to parents not deleted; pairs with from = to left out; up votes and replies counted separately per ordered pair. */
+    /** If this fails, check the interactions query: every vote on the community's posts and every reply in it to one of its posts, grouped by voter or reply author, post author, kind, counted and which posts are deleted, with exact counts; self pairs kept, other communities left out. */
     @Test
-    @DisplayName("endorsements count each ordered pair's counted up votes and replies exactly, never self pairs, deleted posts or other communities")
-    void endorsementsExact() {
+    @DisplayName("interactions count every vote and reply between accounts exactly, grouped by kind, counted and deleted posts, self pairs included, other communities left out")
+    void interactionsExact() {
         PostRecord byFriend = Rows.thread(here, friend, Rows.at(10));
         PostRecord deletedByFriend = Rows.thread(here, friend, Rows.at(11));
         PostRecord byStranger = Rows.thread(here, stranger, Rows.at(12));
@@ -309,14 +309,28 @@ abstract class TrustRules extends RuleFamily {
                     .forEach(tx.votes()::insert);
         });
 
-        assertThat(committed().trust().endorsements(here.id())).containsExactlyInAnyOrder(
-                new Endorsement(member.account(), friend.account(), 2, 0),
-                new Endorsement(friend.account(), member.account(), 1, 1),
-                new Endorsement(stranger.account(), friend.account(), 0, 1),
-                new Endorsement(friend.account(), stranger.account(), 1, 1),
-                new Endorsement(member.account(), stranger.account(), 0, 1));
-        assertThat(committed().trust().endorsements(elsewhere.id())).containsExactly(
-                new Endorsement(member.account(), friend.account(), 1, 1));
+        AccountId m = member.account();
+        AccountId f = friend.account();
+        AccountId s = stranger.account();
+        assertThat(committed().trust().interactions(here.id())).containsExactlyInAnyOrder(
+                Interaction.vote(m, f, Direction.UP, true, false, 2),
+                Interaction.vote(m, f, Direction.UP, true, true, 1),
+                Interaction.vote(m, s, Direction.DOWN, true, false, 1),
+                Interaction.vote(s, f, Direction.UP, false, false, 1),
+                Interaction.vote(m, m, Direction.UP, true, false, 1),
+                Interaction.vote(f, m, Direction.UP, true, false, 1),
+                Interaction.vote(f, s, Direction.UP, true, false, 1),
+                Interaction.vote(s, m, Direction.DOWN, true, false, 1),
+                Interaction.reply(s, f, false, false, 1),
+                Interaction.reply(s, f, true, false, 1),
+                Interaction.reply(s, f, false, true, 1),
+                Interaction.reply(f, s, false, false, 1),
+                Interaction.reply(m, s, false, false, 1),
+                Interaction.reply(m, m, false, false, 1),
+                Interaction.reply(f, m, false, false, 1));
+        assertThat(committed().trust().interactions(elsewhere.id())).containsExactlyInAnyOrder(
+                Interaction.vote(m, f, Direction.UP, true, false, 1),
+                Interaction.reply(m, f, false, false, 1));
     }
 
     private static VoteRecord vote(PostRecord post, PseudonymRecord voter, Direction direction, boolean counted) {
@@ -330,7 +344,7 @@ abstract class TrustRules extends RuleFamily {
                 tx.trust().levels(community, List.of(member.account(), friend.account())),
                 tx.trust().policy(community),
                 tx.trust().scores(community, List.of(member.account(), friend.account())),
-                tx.trust().endorsements(community));
+                tx.trust().interactions(community));
     }
 
     /** If this fails, check that the trust tables are written on the unit of work's own connection and transaction, so that a rollback takes them back. */

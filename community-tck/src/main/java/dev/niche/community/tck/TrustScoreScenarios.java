@@ -14,7 +14,7 @@ import dev.niche.community.community.CommunityView;
 import dev.niche.community.event.CommunityEvent.TrustRecomputed;
 import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostView;
-import dev.niche.community.spi.Endorsement;
+import dev.niche.community.spi.Interaction;
 import dev.niche.community.spi.VoteRecord;
 import dev.niche.community.trust.TrustLevel;
 import dev.niche.community.trust.TrustPolicy;
@@ -54,8 +54,11 @@ abstract class TrustScoreScenarios extends TrustScenarios {
         return trust;
     }
 
-    private List<Endorsement> endorsements() {
-        return store.read(tx -> tx.trust().endorsements(community.id()));
+    /** What the store holds of votes and replies between two distinct accounts. */
+    private List<Interaction> betweenAccounts() {
+        return store.read(tx -> tx.trust().interactions(community.id())).stream()
+                .filter(act -> !act.from().equals(act.to()))
+                .toList();
     }
 
     @Test
@@ -80,10 +83,10 @@ abstract class TrustScoreScenarios extends TrustScenarios {
 
         assertThat(run).isEqualTo(new TrustRun(community.id(), 5, 2, 3, 3, clock.instant()));
         assertThat(lastEvent(TrustRecomputed.class)).isEqualTo(new TrustRecomputed(community.id(), 5, clock.instant()));
-        assertThat(endorsements()).containsExactlyInAnyOrder(
-                new Endorsement(owner.account(), ann.account(), 1, 0),
-                new Endorsement(warden.account(), bob.account(), 0, 1),
-                new Endorsement(ann.account(), bob.account(), 1, 0));
+        assertThat(betweenAccounts()).containsExactlyInAnyOrder(
+                Interaction.vote(owner.account(), ann.account(), Direction.UP, true, false, 1),
+                Interaction.reply(warden.account(), bob.account(), false, false, 1),
+                Interaction.vote(ann.account(), bob.account(), Direction.UP, true, false, 1));
         assertThat(score(ann)).as("endorsed by the owner").isPositive();
         assertThat(score(cat)).as("endorsed by nobody").isZero();
         assertThat(score(owner) + score(warden) + score(ann) + score(bob) + score(cat))
@@ -196,7 +199,8 @@ abstract class TrustScoreScenarios extends TrustScenarios {
 
         assertThat(run.members()).isEqualTo(3);
         assertThat(run.endorsements()).isEqualTo(1);
-        assertThat(endorsements()).containsExactly(new Endorsement(holder.account(), author.account(), 2, 0));
+        assertThat(betweenAccounts())
+                .containsExactly(Interaction.vote(holder.account(), author.account(), Direction.UP, true, false, 2));
         assertThat(score(alias)).as("nobody else endorsed the account").isZero();
     }
 
@@ -223,7 +227,8 @@ abstract class TrustScoreScenarios extends TrustScenarios {
         assertThat(reread(first).score()).isZero();
         assertReputation(community, author, 0);
         assertThat(voteNet(first, newcomer)).isZero();
-        assertThat(endorsements()).isEmpty();
+        assertThat(betweenAccounts()).as("the only vote between accounts, kept uncounted")
+                .containsExactly(Interaction.vote(newcomer.account(), author.account(), Direction.UP, false, false, 1));
 
         assertThat(up(owner, newcomers).counted()).as("the owner seeds the score").isTrue();
         assertReputation(community, newcomer, 10);
