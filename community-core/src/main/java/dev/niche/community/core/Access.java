@@ -40,9 +40,7 @@ final class Access {
         if (community.visibility() != Visibility.PRIVATE) {
             return true;
         }
-        return account != null && tx.memberships().find(community.id(), account)
-                .filter(m -> m.state() == MemberState.ACTIVE)
-                .isPresent();
+        return account != null && canRead(community, tx.memberships().find(community.id(), account).orElse(null));
     }
 
     /**

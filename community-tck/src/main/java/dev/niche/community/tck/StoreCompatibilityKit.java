@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
  *       every table, each uniqueness invariant under 8 racing threads, exact counters under
  *       concurrent votes, reputation totals and daily activity exact under concurrent additions,
  *       keyset pages without gaps or repeats while rows are inserted, leaderboards and serial-vote
- *       pairs in order, endorsements counted exactly, thread and reply listings in every sort,
+ *       pairs in order, votes and replies between accounts counted exactly, thread and reply listings in every sort,
  *       rank keys that reorder them at once and roll back, units of work that are all or nothing,
  *       isolated, visible to other threads and never nested, and values at the engine's longest
  *       lengths and in any Unicode;</li>
