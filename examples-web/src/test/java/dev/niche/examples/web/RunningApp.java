@@ -17,12 +17,11 @@ final class RunningApp implements AutoCloseable {
     }
 
     static RunningApp start() {
-        return new RunningApp(new SpringApplicationBuilder(WebExampleApplication.class)
-                .properties(
-                        "server.port=0",
-                        "spring.datasource.url=jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
-                        "spring.thymeleaf.cache=true")
-                .run());
+        // Command-line arguments, since they win over application.properties.
+        return new RunningApp(new SpringApplicationBuilder(WebExampleApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=jdbc:h2:mem:web-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
+                "--spring.thymeleaf.cache=true"));
     }
 
     String url(String path) {
