@@ -31,13 +31,17 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.annotation.Order;
 
 @DisplayName("The Niche auto-configuration")
+@ExtendWith(OutputCaptureExtension.class)
 class NicheAutoConfigurationTest {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -52,9 +56,11 @@ class NicheAutoConfigurationTest {
     class WithoutDataSource {
 
         @Test
-        @DisplayName("builds an engine on the in-memory store that runs commands")
-        void inMemory() {
+        @DisplayName("builds an engine on the in-memory store that runs commands, and warns that data is lost on restart")
+        void inMemory(CapturedOutput output) {
             runner.run(context -> {
+                assertThat(output).contains("WARN", "Niche found no DataSource and keeps its data in memory: it will "
+                        + "not survive a restart");
                 assertThat(context).hasSingleBean(CommunityEngine.class);
                 assertThat(context.getBean(CommunityStore.class)).isInstanceOf(InMemoryStore.class);
                 CommunityEngine engine = context.getBean(CommunityEngine.class);
@@ -115,10 +121,12 @@ class NicheAutoConfigurationTest {
         }
 
         @Test
-        @DisplayName("keeps to memory when niche.store=in-memory")
-        void inMemoryOnPurpose() {
-            withH2.withPropertyValues("niche.store=in-memory").run(context ->
-                    assertThat(context.getBean(CommunityStore.class)).isInstanceOf(InMemoryStore.class));
+        @DisplayName("keeps to memory when niche.store=in-memory, without the warning")
+        void inMemoryOnPurpose(CapturedOutput output) {
+            withH2.withPropertyValues("niche.store=in-memory").run(context -> {
+                assertThat(context.getBean(CommunityStore.class)).isInstanceOf(InMemoryStore.class);
+                assertThat(output).doesNotContain("Niche found no DataSource");
+            });
         }
 
         @Test
