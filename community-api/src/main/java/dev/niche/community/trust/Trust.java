@@ -61,7 +61,15 @@ public interface Trust {
      */
     TrustLevel recordReading(Actor actor, PostId thread, int postsRead, Duration readingTime);
 
-    /** Where {@code member} stands in a community the viewer may read. */
+    /**
+     * Where {@code member} stands in a community the viewer may read. Any pseudonym has a standing
+     * there, member or not: one without a membership shows its reputation (0 if it never earned any),
+     * {@link TrustLevel#NEW} and no score. Whether a pseudonym has a standing thus never changes when
+     * another pseudonym of its account leaves or joins.
+     *
+     * @throws dev.niche.community.NotFoundException if there is no such pseudonym, or the viewer may
+     *         not read the community
+     */
     Standing standing(Viewer viewer, CommunityId community, PseudonymId member);
 
     /**

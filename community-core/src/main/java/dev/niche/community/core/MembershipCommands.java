@@ -72,6 +72,9 @@ final class MembershipCommands implements Memberships {
             Instant now = context.now();
             MembershipRecord joined = new MembershipRecord(community.id(), actor.account(), member.id(), Role.MEMBER, state, now);
             if (existing.isPresent()) {
+                if (!existing.get().pseudonym().equals(member.id())) {
+                    NewFaces.startOver(tx, community.id(), actor.account(), now);
+                }
                 tx.memberships().update(joined);
             } else {
                 tx.memberships().insert(joined);

@@ -116,8 +116,11 @@ final class TrustCommands implements Trust {
         Objects.requireNonNull(member, "member");
         return context.work().query("read standing", tx -> {
             CommunityRecord community = Access.readable(tx, viewer, communityId);
-            if (tx.memberships().findByPseudonym(community.id(), member).isEmpty()) {
-                throw new NotFoundException("pseudonym " + member + " has no standing in community " + community.slug());
+            // Every pseudonym has a standing in every community it may be looked up in, 0 and NEW without a
+            // membership: whether a pseudonym had one must not change when another pseudonym of its
+            // account takes the account's membership over, or the two would be tied together.
+            if (tx.pseudonyms().byId(member).isEmpty()) {
+                throw new NotFoundException("pseudonym " + member + " does not exist");
             }
             return standing(tx, community.id(), member);
         });
@@ -166,8 +169,11 @@ final class TrustCommands implements Trust {
             }
             // Levels and scores belong to the account: they go on the one pseudonym that holds its
             // membership, never also on a pseudonym it held before, which would tie the two together.
+            // Only an active membership shows them: a pseudonym that left stops showing them when it
+            // leaves, not later when another pseudonym of its account joins.
             MembershipRecord holder = holders.get(pseudonym.account());
-            boolean holds = holder != null && holder.pseudonym().equals(pseudonym.id());
+            boolean holds = holder != null && holder.pseudonym().equals(pseudonym.id())
+                    && holder.state() == MemberState.ACTIVE;
             LevelRecord level = holds ? levels.get(pseudonym.account()) : null;
             standings.add(new Standing(community, Views.pseudonym(pseudonym), total.points(),
                     level == null ? TrustLevel.NEW : level.level(), level != null && level.manual(),

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Casting, changing and retracting votes. The account votes, under the pseudonym that holds its
  * membership, so one account holds at most one vote per post; a vote on a post by any pseudonym of
- * the same account is refused. Counters change only by atomic deltas. Each change of direction also goes to the author's
+ * the same account is refused, and so is changing or retracting a vote cast under another pseudonym. Counters change only by atomic deltas. Each change of direction also goes to the author's
  * reputation ledger ({@link Ledger}); down votes need the DOWNVOTE privilege.
  */
 final class VoteCommands implements Votes {
@@ -60,6 +60,7 @@ final class VoteCommands implements Votes {
                 // second VoteCast that moves no counter would tie the two pseudonyms together.
                 return outcome(post.id(), direction, existing.get().counted(), counters);
             }
+            requireCastThrough(actor, existing.orElse(null));
             TrustPolicy policy = Policies.of(context.facts(), target.policy(), context.settings().trustPolicy());
             if (direction == Direction.DOWN) {
                 Policies.require(tx, policy, target.community(), target.membership(), Privilege.DOWNVOTE);
@@ -94,6 +95,7 @@ final class VoteCommands implements Votes {
             if (existing.isEmpty()) {
                 return outcome(postId, null, false, post.counters());
             }
+            requireCastThrough(actor, existing.get());
             if (!tx.votes().delete(postId, actor.account())) {
                 // Another unit of work retracted it first and moved the counters; moving them again
                 // would count the retraction twice.
@@ -104,6 +106,19 @@ final class VoteCommands implements Votes {
             outbox.add(new CommunityEvent.VoteRetracted(post.community(), postId, actor.pseudonym(), context.now()));
             return outcome(postId, null, false, counters);
         });
+    }
+
+    /**
+     * Refuses to change or retract a vote that was cast under another pseudonym of the account (one
+     * that held its membership before it left and rejoined): a VoteCast or VoteRetracted under the new
+     * pseudonym that moves the old one's vote would tell everyone that the two are one account. Only
+     * the acting account reads the refusal.
+     */
+    private static void requireCastThrough(Actor actor, @Nullable VoteRecord existing) {
+        if (existing != null && !existing.voter().equals(actor.pseudonym())) {
+            throw new ForbiddenException("the acting account's vote on post " + existing.post() + " was cast under"
+                    + " another of its pseudonyms; it stays as it was, and cannot be changed or retracted under this one");
+        }
     }
 
     /**

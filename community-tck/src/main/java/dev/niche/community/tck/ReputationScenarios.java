@@ -261,15 +261,25 @@ abstract class ReputationScenarios extends TrustScenarios {
     }
 
     @Test
-    @DisplayName("a pseudonym without membership has no standing there: NOT_FOUND, as are unknown pseudonyms and communities")
-    void standingNeedsMembership() {
+    @DisplayName("a pseudonym without membership stands at 0, NEW and unscored, the same before and after another pseudonym of its account joins; unknown pseudonyms and communities are NOT_FOUND")
+    void standingWithoutMembership() {
         Actor outsider = person("outsider");
         Actor alias = otherIdentity(author, "author-alias");
+        Standing nobody = trust().standing(Viewer.anonymous(), community.id(), outsider.pseudonym());
+        Standing aliasBefore = trust().standing(Viewer.anonymous(), community.id(), alias.pseudonym());
 
-        assertRejected(ErrorCode.NOT_FOUND,
-                () -> trust().standing(Viewer.anonymous(), community.id(), outsider.pseudonym()));
-        assertRejected(ErrorCode.NOT_FOUND,
-                () -> trust().standing(author.asViewer(), community.id(), alias.pseudonym()));
+        assertThat(nobody).isEqualTo(new Standing(community.id(), pseudonym(outsider), 0, TrustLevel.NEW, false, null));
+        assertThat(aliasBefore).isEqualTo(new Standing(community.id(), pseudonym(alias), 0, TrustLevel.NEW, false, null));
+        Actor outsidersAlias = otherIdentity(outsider, "outsider-alias");
+        Standing outsiderAliasBefore = trust().standing(Viewer.anonymous(), community.id(), outsidersAlias.pseudonym());
+        engine.memberships().join(outsider, JoinCommunity.of(community.id()));
+        engine.memberships().leave(outsider, community.id());
+        Standing outsiderLeft = trust().standing(Viewer.anonymous(), community.id(), outsider.pseudonym());
+        engine.memberships().join(outsidersAlias, JoinCommunity.of(community.id()));
+        assertThat(trust().standing(Viewer.anonymous(), community.id(), outsider.pseudonym()))
+                .as("the pseudonym that left, once another of its account joined").isEqualTo(outsiderLeft);
+        assertThat(outsiderAliasBefore)
+                .isEqualTo(new Standing(community.id(), pseudonym(outsidersAlias), 0, TrustLevel.NEW, false, null));
         assertRejected(ErrorCode.NOT_FOUND, () -> trust().standing(Viewer.anonymous(), community.id(),
                 PseudonymId.of("00000000-0000-7000-8000-000000000000")));
         assertRejected(ErrorCode.NOT_FOUND, () -> trust().reputation(PseudonymId.of("00000000-0000-7000-8000-000000000000")));

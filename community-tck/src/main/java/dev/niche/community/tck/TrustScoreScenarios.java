@@ -11,6 +11,7 @@ import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.ErrorCode;
 import dev.niche.community.community.CommunityId;
 import dev.niche.community.community.CommunityView;
+import dev.niche.community.event.CommunityEvent;
 import dev.niche.community.event.CommunityEvent.TrustRecomputed;
 import dev.niche.community.membership.Role;
 import dev.niche.community.post.PostView;
@@ -180,6 +181,34 @@ abstract class TrustScoreScenarios extends TrustScenarios {
         assertThat(now.level()).isEqualTo(TrustLevel.LEADER);
         assertThat(now.grantedByHand()).isTrue();
         assertThat(now.trust()).isNotNull();
+    }
+
+    @Test
+    @DisplayName("a member that leaves stops showing its level and score; rejoining under another pseudonym starts over at NEW, unscored, with nothing published")
+    void rejoiningStartsOver() {
+        Actor first = member(community, owner, "first_face");
+        Actor fan = member(community, owner, "fan");
+        up(fan, thread(first, community));
+        trust().grantLeader(owner, community.id(), first.pseudonym());
+        trust().recompute(community.id());
+        assertThat(standing(community, first).trust()).isNotNull();
+
+        engine.memberships().leave(first, community.id());
+        Standing left = standing(community, first);
+        Actor second = otherIdentity(first, "second_face");
+        int before = events.size();
+        engine.memberships().join(second, JoinCommunity.of(community.id()));
+
+        assertThat(left).as("the pseudonym that left").isEqualTo(new Standing(community.id(), pseudonym(first), 10,
+                TrustLevel.NEW, false, null));
+        assertThat(standing(community, first)).as("the pseudonym that left, once the account rejoined").isEqualTo(left);
+        assertThat(standing(community, second)).as("the new face").isEqualTo(new Standing(community.id(), pseudonym(second), 0,
+                TrustLevel.NEW, false, null));
+        assertThat(events.subList(before, events.size())).as("what the rejoin published")
+                .hasSize(1).allMatch(CommunityEvent.MemberJoined.class::isInstance);
+        trust().recompute(community.id());
+        assertThat(standing(community, second).trust()).as("scored again by the next recompute").isNotNull();
+        assertThat(standing(community, first).trust()).isNull();
     }
 
     @Test

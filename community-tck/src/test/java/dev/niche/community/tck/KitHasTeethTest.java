@@ -38,7 +38,8 @@ class KitHasTeethTest {
     private static boolean isEngineSuite(TestDescriptor descriptor) {
         return descriptor.getUniqueId().getSegments().stream()
                 .anyMatch(segment -> segment.getValue().equals("Engine") || segment.getValue().endsWith("$EngineLaws")
-                        || segment.getValue().endsWith("$ReputationLaws"));
+                        || segment.getValue().endsWith("$ReputationLaws") || segment.getValue().endsWith("$PrivacyLaws")
+                        || segment.getValue().endsWith("$CursorLaws"));
     }
 
     private static EngineExecutionResults run(Class<? extends StoreCompatibilityKit> kit, String engine) {

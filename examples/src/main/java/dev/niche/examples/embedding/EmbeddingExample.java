@@ -1,5 +1,8 @@
 package dev.niche.examples.embedding;
 
+// The lines between the markers are the README's "Embed it" class, word for word; a test keeps the
+// two equal. A newcomer saves them as src/main/java/EmbeddingExample.java of a project of their own.
+// README:begin
 import dev.niche.community.AccountId;
 import dev.niche.community.Actor;
 import dev.niche.community.CommunityEngine;
@@ -23,16 +26,19 @@ import dev.niche.community.vote.CastVote;
 import dev.niche.community.vote.Direction;
 import java.util.List;
 
-/**
- * The embedding example from the README, as code that compiles and is tested. The lines between the
- * markers are the README's snippet, word for word; a test keeps the two equal.
- */
+/** Builds an engine on the in-memory store, opens a community and prints one thread of it. */
 public final class EmbeddingExample {
     private EmbeddingExample() {}
 
-    /** Runs the README's snippet and returns the thread it builds. */
+    /** Prints the thread's title and its one reply's score. */
+    public static void main(String[] args) {
+        ThreadView tree = run();
+        System.out.println(tree.root().title() + ": " + tree.replies().size() + " reply, scored "
+                + tree.replies().get(0).post().score());
+    }
+
+    /** Runs the example and returns the thread it builds, as Bob sees it. */
     public static ThreadView run() {
-        // README:begin
         CommunityEngine engine = Niche.builder()
                 .store(new InMemoryStore())
                 .listener(event -> System.out.println("event: " + event))
@@ -58,7 +64,7 @@ public final class EmbeddingExample {
         engine.votes().cast(bobActs, new CastVote(reply.id(), Direction.UP));
 
         ThreadView tree = engine.posts().thread(Viewer.of(bobAccount), thread.id(), TreeRequest.of(ReplySort.OLD));
-        // README:end
         return tree;
     }
 }
+// README:end
