@@ -1,6 +1,7 @@
 package dev.niche.community;
 
 import dev.niche.community.community.Communities;
+import dev.niche.community.event.EventFeed;
 import dev.niche.community.identity.Identities;
 import dev.niche.community.membership.Memberships;
 import dev.niche.community.post.Posts;
@@ -53,4 +54,12 @@ public interface CommunityEngine {
 
     /** Reputation, trust levels and trust scores. */
     Trust trust();
+
+    /**
+     * The durable feed of committed events, in commit order: a host-level API, without an actor
+     * ({@link EventFeed}).
+     *
+     * @since 0.2
+     */
+    EventFeed events();
 }

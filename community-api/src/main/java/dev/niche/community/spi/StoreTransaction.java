@@ -36,6 +36,18 @@ public interface StoreTransaction {
     void lockAccount(AccountId account);
 
     /**
+     * The log of the engine's events ({@link EventLog}). A store written before 0.2 keeps none: this
+     * default refuses, and the engine's {@code build()} reports that before any command runs.
+     *
+     * @throws UnsupportedOperationException if the store keeps no event log
+     * @since 0.2
+     */
+    default EventLog events() {
+        throw new UnsupportedOperationException("this store keeps no event log: implement StoreTransaction.events()"
+                + " (the EventLog of the SPI, since 0.2), which the engine's durable event feed needs");
+    }
+
+    /**
      * Reads what a command about a post decides on: the post as {@link PostTable#byId} reads it, and
      * with it its community, {@code account}'s membership there and vote on the post, and the
      * community's trust policy; empty if there is no such post. The answer must equal those reads

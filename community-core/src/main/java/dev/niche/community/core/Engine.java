@@ -2,6 +2,7 @@ package dev.niche.community.core;
 
 import dev.niche.community.CommunityEngine;
 import dev.niche.community.community.Communities;
+import dev.niche.community.event.EventFeed;
 import dev.niche.community.event.EventListener;
 import dev.niche.community.identity.Identities;
 import dev.niche.community.membership.Memberships;
@@ -24,17 +25,19 @@ final class Engine implements CommunityEngine {
     private final Posts posts;
     private final Votes votes;
     private final Trust trust;
+    private final EventFeed events;
 
-    Engine(CommunityStore store, Clock clock, IdGenerator ids, List<EventListener> listeners, Settings settings) {
-        Context context = new Context(
-                new UnitOfWork(store, listeners, settings.maxAttempts()), new InputValidator(), clock, ids, settings,
-                new Facts());
+    Engine(CommunityStore store, Clock clock, IdGenerator ids, List<EventListener> listeners, Settings settings,
+            Retention retention) {
+        UnitOfWork work = new UnitOfWork(store, listeners, settings.maxAttempts(), ids);
+        Context context = new Context(work, new InputValidator(), clock, ids, settings, new Facts());
         this.identities = new IdentityCommands(context);
         this.communities = new CommunityCommands(context);
         this.memberships = new MembershipCommands(context);
         this.posts = new PostCommands(context);
         this.votes = new VoteCommands(context);
         this.trust = new TrustCommands(context);
+        this.events = new Feed(work, clock, retention);
         log.info("Niche engine started on {} with {} listener(s)", store.getClass().getSimpleName(), listeners.size());
     }
 
@@ -66,5 +69,10 @@ final class Engine implements CommunityEngine {
     @Override
     public Trust trust() {
         return trust;
+    }
+
+    @Override
+    public EventFeed events() {
+        return events;
     }
 }

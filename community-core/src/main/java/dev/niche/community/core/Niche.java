@@ -5,6 +5,7 @@ import dev.niche.community.event.EventListener;
 import dev.niche.community.spi.CommunityStore;
 import dev.niche.community.trust.TrustPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -59,6 +60,8 @@ public final class Niche {
         private double wilsonZ = Ranking.DEFAULT_WILSON_Z;
         private int maxAttempts = 3;
         private TrustPolicy trustPolicy = TrustPolicy.defaults();
+        private @Nullable Duration eventMaxAge;
+        private long eventMaxCount;
 
         private Builder() {}
 
@@ -142,9 +145,41 @@ public final class Niche {
         }
 
         /**
-         * Builds the engine.
+         * How long the event feed keeps events: {@code engine.events().prune()} deletes those older
+         * than {@code maxAge}. Without this or {@link #eventRetentionCount}, the feed keeps every event.
          *
-         * @throws IllegalStateException if no store was given
+         * @throws IllegalArgumentException if {@code maxAge} is not positive
+         * @since 0.2
+         */
+        public Builder eventRetention(Duration maxAge) {
+            Objects.requireNonNull(maxAge, "maxAge");
+            if (maxAge.isNegative() || maxAge.isZero()) {
+                throw new IllegalArgumentException("eventRetention " + maxAge + " must be positive");
+            }
+            this.eventMaxAge = maxAge;
+            return this;
+        }
+
+        /**
+         * How many of the latest events the feed keeps: {@code engine.events().prune()} deletes the
+         * older ones. With {@link #eventRetention} too, an event goes when either limit says so.
+         *
+         * @throws IllegalArgumentException if {@code maxEvents} is below 1
+         * @since 0.2
+         */
+        public Builder eventRetentionCount(long maxEvents) {
+            if (maxEvents < 1) {
+                throw new IllegalArgumentException("eventRetentionCount " + maxEvents + " must be 1 or more");
+            }
+            this.eventMaxCount = maxEvents;
+            return this;
+        }
+
+        /**
+         * Builds the engine, after checking that the store keeps an event log (one read unit of work).
+         *
+         * @throws IllegalStateException if no store was given, or the store keeps no event log
+         *         ({@code StoreTransaction.events()}, since 0.2)
          */
         public CommunityEngine build() {
             if (store == null) {
@@ -152,10 +187,21 @@ public final class Niche {
                         "Niche needs a store: call store(...) with, for example, new InMemoryStore() from "
                                 + "community-inmemory or a JdbcStore from community-jdbc");
             }
+            requireEventLog(store);
             IdGenerator ids = idGenerator != null ? idGenerator : IdGenerator.secure();
             Settings settings = new Settings(
                     maxPseudonymsPerAccount, maxReplyDepth, reservedHandles, wilsonZ, maxAttempts, trustPolicy);
-            return new Engine(store, clock, ids, List.copyOf(listeners), settings);
+            return new Engine(store, clock, ids, List.copyOf(listeners), settings,
+                    new Retention(eventMaxAge, eventMaxCount));
+        }
+
+        private static void requireEventLog(CommunityStore store) {
+            try {
+                store.read(tx -> tx.events());
+            } catch (UnsupportedOperationException e) {
+                throw new IllegalStateException("the store " + store.getClass().getName() + " keeps no event log,"
+                        + " which every command appends to: implement StoreTransaction.events() (since 0.2)", e);
+            }
         }
 
         private static int requireBetween(String name, int value, int min, int max) {

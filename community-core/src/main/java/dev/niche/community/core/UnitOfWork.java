@@ -16,7 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs commands and queries as units of work of the store: retries what may pass on a second try,
- * and publishes a command's events only after it committed.
+ * appends a command's events to the store's event log as the last write of its unit of work, and
+ * publishes them to the in-JVM listeners only after it committed.
+ *
+ * <p>The append comes after the command's own writes so that the log's head, which the append
+ * locks, is held only until the commit: every append serialises over that short stretch, which is
+ * what makes the log's positions follow commit order (docs/events.md). A command that fails, or whose
+ * attempt rolls back, leaves no event.
  *
  * <p>A {@link DuplicateKeyException} means that a concurrent unit of work won a race that the
  * command's own checks could not see; running the command again lets those checks see the winner
@@ -34,11 +40,13 @@ final class UnitOfWork {
     private final CommunityStore store;
     private final List<EventListener> listeners;
     private final int maxAttempts;
+    private final IdGenerator ids;
 
-    UnitOfWork(CommunityStore store, List<EventListener> listeners, int maxAttempts) {
+    UnitOfWork(CommunityStore store, List<EventListener> listeners, int maxAttempts, IdGenerator ids) {
         this.store = store;
         this.listeners = listeners;
         this.maxAttempts = maxAttempts;
+        this.ids = ids;
     }
 
     /** Runs a command, commits it, then publishes its events. */
@@ -46,7 +54,14 @@ final class UnitOfWork {
         for (int attempt = 1; ; attempt++) {
             Outbox outbox = new Outbox();
             try {
-                T result = store.write(tx -> command.run(tx, outbox));
+                T result = store.write(tx -> {
+                    T done = command.run(tx, outbox);
+                    List<CommunityEvent> events = outbox.events();
+                    if (!events.isEmpty()) {
+                        tx.events().append(EventCodec.encode(events, ids));
+                    }
+                    return done;
+                });
                 publish(outbox.events());
                 return result;
             } catch (TransientStoreException | DuplicateKeyException e) {

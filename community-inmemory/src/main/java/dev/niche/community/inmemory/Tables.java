@@ -9,12 +9,13 @@ record Tables(
         PostRows posts,
         VoteRows votes,
         ReputationRows reputation,
-        TrustRows trust) {
+        TrustRows trust,
+        EventRows events) {
 
     static Tables empty() {
         PostRows posts = new PostRows();
         VoteRows votes = new VoteRows();
         return new Tables(new PseudonymRows(), new CommunityRows(), new MembershipRows(),
-                new InviteRows(), posts, votes, new ReputationRows(), new TrustRows(posts, votes));
+                new InviteRows(), posts, votes, new ReputationRows(), new TrustRows(posts, votes), new EventRows());
     }
 }

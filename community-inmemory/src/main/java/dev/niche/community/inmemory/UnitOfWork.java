@@ -2,6 +2,7 @@ package dev.niche.community.inmemory;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.spi.CommunityTable;
+import dev.niche.community.spi.EventLog;
 import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
@@ -35,6 +36,7 @@ final class UnitOfWork implements StoreTransaction {
     private @Nullable VoteTable votes;
     private @Nullable ReputationTable reputation;
     private @Nullable TrustTable trust;
+    private @Nullable EventLog events;
 
     private UnitOfWork(Tables tables, boolean writable) {
         this.tables = tables;
@@ -133,6 +135,17 @@ final class UnitOfWork implements StoreTransaction {
         if (view == null) {
             view = tables.trust().table(this);
             trust = view;
+        }
+        return view;
+    }
+
+    @Override
+    public EventLog events() {
+        checkOpen();
+        EventLog view = events;
+        if (view == null) {
+            view = tables.events().table(this);
+            events = view;
         }
         return view;
     }

@@ -149,12 +149,15 @@ final class JdbcCommunityTable implements CommunityTable {
     @Override
     public void addToMemberCount(CommunityId id, int delta) {
         read.forget(id);
-        int changed = session.update("count a community's members",
-                "UPDATE niche_communities SET member_count = member_count + ? WHERE id = ?",
-                p -> p.integer(delta).id(id));
-        if (changed == 0) {
-            throw new IllegalStateException("cannot count members of community " + id + ": there is no such community");
-        }
+        // Held back on PostgreSQL like the unit's other writes, so that it travels with them (and with
+        // the event log's append before the commit); a missing community still fails the unit.
+        session.write("count a community's members", "UPDATE niche_communities SET member_count = member_count + ? WHERE id = ?",
+                p -> p.integer(delta).id(id), changed -> {
+                    if (changed == 0) {
+                        throw new IllegalStateException("cannot count members of community " + id
+                                + ": there is no such community");
+                    }
+                });
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.niche.community.spi.CommunityDecision;
 import dev.niche.community.spi.PostDecision;
 import java.util.Optional;
 import dev.niche.community.spi.CommunityTable;
+import dev.niche.community.spi.EventLog;
 import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
@@ -28,6 +29,7 @@ final class JdbcTransaction implements StoreTransaction {
     private final JdbcTrustTable trust;
     private final AccountLocks accountLocks;
     private final Decisions decisions;
+    private final JdbcEventLog events;
 
     JdbcTransaction(Session session) {
         RowVersions versions = new RowVersions(!session.readOnly());
@@ -41,6 +43,7 @@ final class JdbcTransaction implements StoreTransaction {
         this.reputation = new JdbcReputationTable(session);
         this.trust = new JdbcTrustTable(session);
         this.accountLocks = new AccountLocks(session);
+        this.events = new JdbcEventLog(session);
         this.decisions = new Decisions(session, versions, communitiesRead, posts, memberships, votes);
     }
 
@@ -82,6 +85,11 @@ final class JdbcTransaction implements StoreTransaction {
     @Override
     public TrustTable trust() {
         return trust;
+    }
+
+    @Override
+    public EventLog events() {
+        return events;
     }
 
     @Override

@@ -41,7 +41,7 @@ class MigrationTest extends OnEveryDatabase {
 
     /** The scripts, in order; every dialect has the same versions, with SQL of its own. */
     private static List<String> scripts() {
-        return List.of("V1__niche_schema.sql", "V2__reputation_and_trust.sql", "V3__unambiguous_indexes.sql");
+        return List.of("V1__niche_schema.sql", "V2__reputation_and_trust.sql", "V3__unambiguous_indexes.sql", "V4__event_log.sql");
     }
 
     private static List<String> versions() {

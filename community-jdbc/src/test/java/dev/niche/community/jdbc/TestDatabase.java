@@ -43,7 +43,7 @@ final class TestDatabase implements AutoCloseable {
     static final List<String> NICHE_TABLES = List.of("niche_votes", "niche_posts", "niche_memberships", "niche_invites",
             "niche_community_tags", "niche_communities", "niche_pseudonyms", "niche_accounts",
             "niche_reputation_ledger", "niche_reputation_totals", "niche_activity_days", "niche_thread_touches",
-            "niche_trust_levels", "niche_trust_policies", "niche_trust_scores");
+            "niche_trust_levels", "niche_trust_policies", "niche_trust_scores", "niche_events", "niche_event_head");
 
     private static final Set<String> ANNOUNCED = ConcurrentHashMap.newKeySet();
     private static final Pattern MARIADB_DATABASE = Pattern.compile("^(jdbc:mariadb://[^/?]+/)([^?]*)(\\?.*)?$");
@@ -142,7 +142,9 @@ final class TestDatabase implements AutoCloseable {
     void wipe() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : NICHE_TABLES) {
-                statement.executeUpdate("DELETE FROM " + table);
+                // The event log's head is one row that every append needs: it goes back to 0 instead.
+                statement.executeUpdate(table.equals("niche_event_head") ? "UPDATE niche_event_head SET last_position = 0"
+                        : "DELETE FROM " + table);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not wipe the " + dialect + " test database", e);

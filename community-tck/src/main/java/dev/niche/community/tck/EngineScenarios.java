@@ -232,6 +232,14 @@ public abstract class EngineScenarios {
     }
 
     @Nested
+    @DisplayName("The durable event feed: every committed event once, in commit order, without accounts")
+    class DurableFeed extends FeedScenarios {
+        DurableFeed() {
+            super(EngineScenarios.this);
+        }
+    }
+
+    @Nested
     @DisplayName("Validation and errors")
     class Validation extends ValidationScenarios {
         Validation() {

@@ -13,11 +13,13 @@ import dev.niche.community.spi.LevelRecord;
 import dev.niche.community.spi.MembershipRecord;
 import dev.niche.community.spi.PostRecord;
 import dev.niche.community.spi.PseudonymRecord;
+import dev.niche.community.spi.StoredEvent;
 import dev.niche.community.spi.VoteRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -55,6 +57,9 @@ final class ReferenceData {
     final Map<Membership, LevelRecord> levels;
     final Map<CommunityId, String> policies;
     final Map<Membership, Double> scores;
+    final TreeMap<Long, StoredEvent> events;
+    /** The event log's head: the latest position ever given. */
+    long latestEvent;
 
     ReferenceData() {
         pseudonyms = new HashMap<>();
@@ -70,6 +75,7 @@ final class ReferenceData {
         levels = new HashMap<>();
         policies = new HashMap<>();
         scores = new HashMap<>();
+        events = new TreeMap<>();
     }
 
     private ReferenceData(ReferenceData from) {
@@ -86,6 +92,8 @@ final class ReferenceData {
         levels = new HashMap<>(from.levels);
         policies = new HashMap<>(from.policies);
         scores = new HashMap<>(from.scores);
+        events = new TreeMap<>(from.events);
+        latestEvent = from.latestEvent;
     }
 
     ReferenceData copy() {

@@ -2,6 +2,7 @@ package dev.niche.community.tck;
 
 import dev.niche.community.AccountId;
 import dev.niche.community.spi.CommunityTable;
+import dev.niche.community.spi.EventLog;
 import dev.niche.community.spi.InviteTable;
 import dev.niche.community.spi.MembershipTable;
 import dev.niche.community.spi.PostTable;
@@ -57,6 +58,11 @@ final class ReferenceTransaction implements StoreTransaction {
     @Override
     public TrustTable trust() {
         return new ReferenceTrust(data);
+    }
+
+    @Override
+    public EventLog events() {
+        return new ReferenceEvents(data);
     }
 
     @Override

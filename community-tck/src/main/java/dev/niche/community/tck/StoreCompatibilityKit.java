@@ -36,8 +36,10 @@ import org.jspecify.annotations.Nullable;
  *   <li>the store rules, one {@code @Nested} family per area of the SPI: lookups and updates of
  *       every table, each uniqueness invariant under 8 racing threads, exact counters under
  *       concurrent votes, reputation totals and daily activity exact under concurrent additions,
- *       keyset pages without gaps or repeats while rows are inserted, leaderboards and serial-vote
- *       pairs in order, votes and replies between accounts counted exactly, thread and reply listings in every sort,
+ *       keyset pages without gaps or repeats while rows are inserted, an event log at dense
+ *       positions in commit order under 8 concurrent writers, rolled back with its unit and pruned
+ *       oldest first, leaderboards and serial-vote pairs in order, votes and replies between
+ *       accounts counted exactly, thread and reply listings in every sort,
  *       rank keys that reorder them at once and roll back, units of work that are all or nothing,
  *       isolated, visible to other threads and never nested, and values at the engine's longest
  *       lengths and in any Unicode;</li>
@@ -238,6 +240,14 @@ public abstract class StoreCompatibilityKit {
     @DisplayName("Values: longest lengths and any Unicode, exactly")
     class Values extends ValueRules {
         Values() {
+            super(StoreCompatibilityKit.this);
+        }
+    }
+
+    @Nested
+    @DisplayName("Event log: dense positions in commit order, in the unit of work, and pruning")
+    class EventLog extends EventLogRules {
+        EventLog() {
             super(StoreCompatibilityKit.this);
         }
     }
