@@ -8,12 +8,16 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -78,16 +82,50 @@ final class Browser implements AutoCloseable {
 
     /** Clicks {@code by} and waits for the page it sends to. */
     void clickAndLoad(By by) {
-        WebElement page = driver.findElement(By.tagName("html"));
-        find(by).click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        clickAndLoad(find(by));
     }
 
-    /** Clicks {@code element} (a submit button) and waits for the page it sends to. */
+    /** Clicks {@code element} (a link or a submit button) and waits for the page it sends to. */
     void clickAndLoad(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
+        waitForNewPage(page);
+    }
+
+    /**
+     * Waits until {@code page}, the old document's root, is gone and the new document has loaded.
+     * Chromium reports a node of a document being replaced either as stale or as one that "does
+     * not belong to the document"; both mean the old page is gone.
+     */
+    private void waitForNewPage(WebElement page) {
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                String message = e.getMessage();
+                if (message != null && message.contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        wait.until(driver -> "complete".equals(
+                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+    }
+
+    /** Picks the pseudonym shown as {@code handle} in the header's menu, which submits itself. */
+    void actAs(String handle) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        new Select(find(By.id("pseudonym"))).selectByVisibleText(handle);
+        waitForNewPage(page);
+    }
+
+    /** The handle the header says the user acts as. */
+    String actingAs() {
+        return new Select(find(By.id("pseudonym"))).getFirstSelectedOption().getText();
     }
 
     /** Types {@code text} into the field {@code by}, replacing what it held. */

@@ -18,7 +18,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.Select;
 
 /**
  * The web example in a real headless Chromium. Without Debian's {@code chromium} and
@@ -137,6 +136,37 @@ class BrowserTest {
     }
 
     @Nested
+    @DisplayName("in an invite-only community")
+    class InviteOnly {
+
+        @Test
+        @DisplayName("joins with the code its owner created, and not with a made-up one")
+        void joinWithInvite() throws Exception {
+            try (Browser carol = Browser.open(); Browser bob = Browser.open()) {
+                carol.login(app, "carol");
+                carol.go(app.url("/c/noir-club"));
+                carol.clickAndLoad(By.id("create-invite"));
+                String code = carol.text(By.id("new-invite"));
+                assertThat(code).isNotBlank();
+
+                bob.login(app, "bob");
+                bob.go(app.url("/c/noir-club"));
+                assertThat(bob.driver.findElements(By.id("start-thread"))).isEmpty();
+                bob.type(By.id("invite-code"), "not-the-code");
+                bob.clickAndLoad(By.id("join"));
+                assertThat(bob.find(By.tagName("h1")).getText()).isEqualTo("That did not work");
+                assertThat(bob.text(By.id("error-code"))).isNotBlank();
+
+                bob.go(app.url("/c/noir-club"));
+                bob.type(By.id("invite-code"), code);
+                bob.clickAndLoad(By.id("join"));
+                assertThat(bob.text(By.id("notice"))).isEqualTo("Welcome to Film noir club, @white-knuckles!");
+                assertThat(bob.find(By.id("start-thread")).isDisplayed()).isTrue();
+            }
+        }
+    }
+
+    @Nested
     @DisplayName("with hostile text")
     class Escaping {
 
@@ -181,7 +211,8 @@ class BrowserTest {
                 alice.login(app, "alice");
                 carol.login(app, "carol");
                 alice.go(app.url("/c/fearful-flyers"));
-                alice.clickAndLoad(By.linkText("Your best tip for take-off"));
+                alice.type(By.id("thread-title"), "Ears popping on descent");
+                alice.clickAndLoad(By.id("post-thread"));
                 String thread = newest(alice);
                 reply(alice, alice.driver.findElement(By.cssSelector("article.root")), "Chewing gum for the ears.");
 
@@ -191,11 +222,9 @@ class BrowserTest {
                 assertThat(seen.findElement(By.className("score")).getText()).isEqualTo("0");
 
                 // Carol acts as the pseudonym that joined, carol_reads, and votes the reply up.
-                new Select(carol.find(By.id("pseudonym"))).selectByVisibleText("@carol_reads");
-                carol.find(By.cssSelector("#pseudonym option[selected]"));
-                carol.go(thread);
-                assertThat(new Select(carol.find(By.id("pseudonym"))).getFirstSelectedOption().getText())
-                        .isEqualTo("@carol_reads");
+                carol.actAs("@carol_reads");
+                assertThat(carol.actingAs()).isEqualTo("@carol_reads");
+                assertThat(newest(carol)).isEqualTo(thread);
                 carol.clickAndLoad(carolsView(carol).findElement(By.cssSelector("button.up")));
                 assertThat(carolsView(carol).findElement(By.className("score")).getText()).isEqualTo("1");
 
@@ -256,12 +285,10 @@ class BrowserTest {
                 alice.login(app, "alice");
                 alice.go(app.url("/c/fearful-flyers"));
                 assertThat(alice.driver.findElements(By.id("switch-hint"))).isEmpty();
-                WebElement page = alice.driver.findElement(By.tagName("html"));
-                new Select(alice.find(By.id("pseudonym"))).selectByVisibleText("@alice_bakes");
-                new org.openqa.selenium.support.ui.WebDriverWait(alice.driver, java.time.Duration.ofSeconds(20))
-                        .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-                assertThat(new Select(alice.find(By.id("pseudonym"))).getFirstSelectedOption().getText())
-                        .isEqualTo("@alice_bakes");
+                assertThat(alice.actingAs()).isEqualTo("@calm_pilot");
+                alice.actAs("@alice_bakes");
+                assertThat(alice.actingAs()).isEqualTo("@alice_bakes");
+                assertThat(newest(alice)).endsWith("/c/fearful-flyers");
                 assertThat(alice.text(By.id("member-handle"))).isEqualTo("@calm_pilot");
                 assertThat(alice.text(By.id("switch-hint"))).contains("switch to @calm_pilot");
             }
