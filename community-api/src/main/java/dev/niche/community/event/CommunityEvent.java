@@ -11,8 +11,10 @@ import dev.niche.community.vote.Direction;
 import java.time.Instant;
 
 /**
- * A fact the engine publishes to host {@link EventListener}s after the command that caused it has
+ * A fact the engine appends to the durable feed ({@link EventFeed}) in the unit of work of the
+ * command that caused it, and publishes to host {@link EventListener}s after that command
  * committed. Events name pseudonyms, never accounts, and never link two pseudonyms of one account.
+ * Each type has a stored JSON form of its own, listed with its version in docs/events.md.
  *
  * <pre>{@code
  * EventListener listener = event -> {
