@@ -117,4 +117,24 @@ public interface PostTable {
      * on {@code (parent, sort value, id)}; it never sorts a whole thread.
      */
     List<PostRecord> children(PostId parent, ReplySort sort, @Nullable SortKey after, int limit);
+
+    /**
+     * {@link #children} of several parents at once, each from its first reply: for each of
+     * {@code parents}, the list that {@code children(parent, sort, null, limit)} answers, by parent;
+     * parents without a reply are absent. The default asks {@link #children} once per parent; a store
+     * that can answer in a fixed number of queries should, since a page of a reply tree asks for the
+     * first replies of every reply on it that has replies of its own.
+     *
+     * @since 0.2
+     */
+    default Map<PostId, List<PostRecord>> childrenOf(Collection<PostId> parents, ReplySort sort, int limit) {
+        Map<PostId, List<PostRecord>> found = new HashMap<>();
+        for (PostId parent : parents) {
+            List<PostRecord> replies = children(parent, sort, null, limit);
+            if (!replies.isEmpty()) {
+                found.put(parent, replies);
+            }
+        }
+        return found;
+    }
 }

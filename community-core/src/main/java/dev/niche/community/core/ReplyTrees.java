@@ -24,14 +24,22 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A reply becomes a candidate once its parent is on the page; the candidate ranking highest in
  * the sort is taken next, until the page is full. Each parent's replies come from the store in
- * sort order, a few at a time through {@link dev.niche.community.spi.PostTable#children}, so a page
- * costs a store call per reply that shows its own replies, and never a sort of the thread. Where a
- * parent's replies were cut, by the page's size or depth, a {@link MoreReplies} stub records how
- * many and where to continue.
+ * sort order, never by a sort of the thread. When the page needs a parent's first replies, it asks
+ * for them together with the first few replies of up to {@value #BATCH} other replies it already
+ * holds that have replies of their own ({@link dev.niche.community.spi.PostTable#childrenOf}), since
+ * those are the next ones it is likely to open; so a page costs about one store call per level of
+ * depth, not one per reply that shows its own replies. A parent whose first replies all made the
+ * page is read on with {@link dev.niche.community.spi.PostTable#children}. Where a parent's replies
+ * were cut, by the page's size or depth, a {@link MoreReplies} stub records how many and where to
+ * continue.
  */
 final class ReplyTrees {
     /** Replies fetched per store call beyond what the page still has room for; keeps calls few and small. */
     private static final int MAX_FETCH = 64;
+    /** The most parents whose first replies one store call reads. */
+    static final int BATCH = 50;
+    /** How many first replies of each parent a batched read takes, beyond one to tell whether there are more. */
+    static final int FIRST_REPLIES = 8;
 
     /** One page: the replies chosen under each parent, in sort order, and the stubs for those cut. */
     record Page(Map<PostId, List<PostRecord>> children, Map<PostId, MoreReplies> more, int size) {
@@ -49,6 +57,12 @@ final class ReplyTrees {
     private final int maxReplies;
     private final int maxDepth;
     private final Comparator<SortKey> order;
+    /** Replies read so far that have replies of their own, not yet asked for, in the order read. */
+    private final ArrayDeque<Opening> unasked = new ArrayDeque<>();
+    /** First replies read ahead by a batched read, by parent, until the page opens the parent. */
+    private final Map<PostId, ReadAhead> readAhead = new HashMap<>();
+    /** Parents whose first replies were read, so never read again. */
+    private final java.util.Set<PostId> asked = new java.util.HashSet<>();
 
     ReplyTrees(StoreTransaction tx, ReplySort sort, int maxReplies, int maxDepth) {
         this.tx = tx;
@@ -125,10 +139,20 @@ final class ReplyTrees {
     /** Offers the next reply of {@code source} as a candidate, fetching more of them if needed. */
     private void offerNext(Siblings source, PriorityQueue<Candidate> candidates, int chosen) {
         if (source.buffer.isEmpty() && !source.exhausted) {
-            int room = maxReplies - chosen;
-            int limit = Math.min(room, MAX_FETCH) + 1;
-            List<PostRecord> fetched = tx.posts().children(source.parent, sort, source.last, limit);
-            source.exhausted = fetched.size() < limit;
+            int limit = Math.min(maxReplies - chosen, MAX_FETCH) + 1;
+            ReadAhead ahead = source.last == null ? readAhead.remove(source.parent) : null;
+            if (ahead == null && source.last == null && source.depth > 1) {
+                ahead = readFirst(source, limit);
+            }
+            List<PostRecord> fetched;
+            if (ahead != null) {
+                fetched = ahead.replies();
+                source.exhausted = fetched.size() < ahead.limit();
+            } else {
+                fetched = tx.posts().children(source.parent, sort, source.last, limit);
+                source.exhausted = fetched.size() < limit;
+                learn(fetched, source.depth);
+            }
             source.buffer.addAll(fetched);
             if (!fetched.isEmpty()) {
                 source.last = SortKey.of(fetched.get(fetched.size() - 1), sort);
@@ -138,6 +162,43 @@ final class ReplyTrees {
         source.pending = post != null;
         if (post != null) {
             candidates.add(new Candidate(post, SortKey.of(post, sort), source));
+        }
+    }
+
+    /**
+     * Reads the first replies of {@code source}'s parent together with those of up to
+     * {@value #BATCH} - 1 other replies already read that have replies of their own, in one call;
+     * keeps the others' for when the page opens them, and returns the parent's own.
+     */
+    private ReadAhead readFirst(Siblings source, int limit) {
+        Map<PostId, Integer> depths = new java.util.LinkedHashMap<>();
+        depths.put(source.parent, source.depth);
+        while (!unasked.isEmpty() && depths.size() < BATCH) {
+            Opening next = unasked.poll();
+            if (!asked.contains(next.parent())) {
+                depths.putIfAbsent(next.parent(), next.depth());
+            }
+        }
+        int each = Math.min(limit, FIRST_REPLIES + 1);
+        Map<PostId, List<PostRecord>> read = tx.posts().childrenOf(depths.keySet(), sort, each);
+        depths.forEach((parent, depth) -> {
+            asked.add(parent);
+            List<PostRecord> replies = read.getOrDefault(parent, List.of());
+            learn(replies, depth);
+            readAhead.put(parent, new ReadAhead(replies, each));
+        });
+        return Objects.requireNonNull(readAhead.remove(source.parent), "read above");
+    }
+
+    /** Notes which of {@code replies}, at {@code depth} below the page's root, have replies the page may open. */
+    private void learn(List<PostRecord> replies, int depth) {
+        if (depth >= maxDepth) {
+            return;
+        }
+        for (PostRecord reply : replies) {
+            if (reply.counters().replyCount() > 0) {
+                unasked.add(new Opening(reply.id(), depth + 1));
+            }
         }
     }
 
@@ -159,6 +220,12 @@ final class ReplyTrees {
         }
         return views;
     }
+
+    /** A reply whose replies the page may open, and the depth below the root those replies would have. */
+    private record Opening(PostId parent, int depth) {}
+
+    /** A parent's first replies, read ahead, and the limit they were read with. */
+    private record ReadAhead(List<PostRecord> replies, int limit) {}
 
     /** A reply waiting to be chosen. */
     private record Candidate(PostRecord post, SortKey key, Siblings source) {}

@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -41,6 +42,9 @@ final class JdbcPostTable implements PostTable {
 
     /** How many communities one query of {@link #threadsOf} lists, within every database's parameter limit. */
     static final int COMMUNITIES_PER_QUERY = 50;
+
+    /** How many parents one query of {@link #childrenOf} reads the first replies of. */
+    static final int PARENTS_PER_QUERY = 50;
 
     private final Session session;
     private final RowVersions versions;
@@ -306,6 +310,30 @@ final class JdbcPostTable implements PostTable {
                     p.integer(limit);
                 },
                 this::map);
+    }
+
+    /** One query per {@value #PARENTS_PER_QUERY} parents: a {@code UNION ALL} of each parent's first replies, each walking the index. */
+    @Override
+    public Map<PostId, List<PostRecord>> childrenOf(Collection<PostId> parents, ReplySort sort, int limit) {
+        requirePositive(limit);
+        String branch = "(" + childrenSql(sort, false) + ")";
+        Map<PostId, List<PostRecord>> found = new HashMap<>();
+        List<PostId> distinct = List.copyOf(new java.util.LinkedHashSet<>(parents));
+        for (int from = 0; from < distinct.size(); from += PARENTS_PER_QUERY) {
+            List<PostId> chunk = distinct.subList(from, Math.min(distinct.size(), from + PARENTS_PER_QUERY));
+            String sql = String.join(" UNION ALL ", java.util.Collections.nCopies(chunk.size(), branch));
+            for (PostRecord post : session.query("read the first replies of several posts", sql,
+                    p -> {
+                        for (PostId parent : chunk) {
+                            p.id(parent).integer(limit);
+                        }
+                    },
+                    this::map)) {
+                found.computeIfAbsent(Objects.requireNonNull(post.parent(), "a reply has a parent"),
+                        key -> new ArrayList<>()).add(post);
+            }
+        }
+        return found;
     }
 
     /**

@@ -17,6 +17,8 @@ import dev.niche.community.membership.JoinCommunity;
 import dev.niche.community.post.HomeFeed;
 import dev.niche.community.post.PostView;
 import dev.niche.community.post.Reply;
+import dev.niche.community.post.ReplySort;
+import dev.niche.community.post.TreeRequest;
 import dev.niche.community.post.StartThread;
 import dev.niche.community.post.ThreadOrder;
 import dev.niche.community.vote.CastVote;
@@ -52,7 +54,9 @@ class CommandRoundTripsTest extends OnEveryDatabase {
             Map.entry("change a vote", new int[] {13, 5, 17}),
             Map.entry("retract a vote", new int[] {9, 5, 14}),
             Map.entry("read the home feed, 5 communities joined", new int[] {6, 7, 10}),
-            Map.entry("read the home feed, 50 communities joined", new int[] {6, 7, 10}));
+            Map.entry("read the home feed, 50 communities joined", new int[] {6, 7, 10}),
+            Map.entry("read a reply tree, 5 replies with replies", new int[] {6, 7, 10}),
+            Map.entry("read a reply tree, 30 replies with replies", new int[] {6, 7, 10}));
 
     private @Nullable InstrumentedDataSource source;
     private @Nullable CommunityEngine engine;
@@ -133,6 +137,23 @@ class CommandRoundTripsTest extends OnEveryDatabase {
             }
             expect("read the home feed, " + joined + " communities joined", () -> engine().posts()
                     .homeFeed(Viewer.of(reader.account()), HomeFeed.of(ThreadOrder.HOT), PageRequest.first(25)));
+        }
+    }
+
+    @Test
+    @DisplayName("reading a page of a reply tree costs the same with 5 and with 30 replies that have replies")
+    void replyTree() {
+        for (int opened : new int[] {5, 30}) {
+            Actor owner = member();
+            CommunityView community = community(owner);
+            PostView thread = thread(owner, community);
+            for (int i = 0; i < opened; i++) {
+                PostView reply = engine().posts().reply(owner, new Reply(thread.id(), "Reply " + i));
+                engine().posts().reply(owner, new Reply(reply.id(), "Below " + i));
+                engine().posts().reply(owner, new Reply(reply.id(), "Also below " + i));
+            }
+            expect("read a reply tree, " + opened + " replies with replies", () -> engine().posts()
+                    .thread(Viewer.of(owner.account()), thread.id(), TreeRequest.of(ReplySort.BEST)));
         }
     }
 

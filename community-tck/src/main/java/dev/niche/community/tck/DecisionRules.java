@@ -224,6 +224,41 @@ abstract class DecisionRules extends RuleFamily {
         }
     }
 
+    /** If this fails, check that childrenOf answers, for every parent, exactly the list that children answers from the first reply, in its order, and leaves out parents without replies. */
+    @Test
+    @DisplayName("the first replies of several posts at once are each post's own first replies, in order")
+    void childrenOfSeveralParents() {
+        java.util.List<PostRecord> parents = new java.util.ArrayList<>();
+        given(tx -> {
+            for (int i = 1; i <= 4; i++) {
+                PostRecord parent = Rows.reply(thread, i % 2 == 0 ? author : member, Rows.at(i * 10L));
+                tx.posts().insert(parent);
+                parents.add(parent);
+                for (int j = 1; j <= i + 2; j++) {
+                    PostRecord reply = Rows.reply(parent, j % 2 == 0 ? member : author, Rows.at(i * 10L + j));
+                    tx.posts().insert(reply);
+                    tx.posts().addVotes(reply.id(), (i * j) % 4, j % 2);
+                    tx.posts().setRanks(reply.id(), new Ranks(0, (i * j) % 3, j % 2));
+                }
+            }
+        });
+        java.util.List<PostId> ids = new java.util.ArrayList<>();
+        parents.forEach(parent -> ids.add(parent.id()));
+        PostRecord lonely = Rows.reply(thread, stranger, Rows.at(100));
+        given(tx -> tx.posts().insert(lonely));
+        ids.add(lonely.id());
+
+        for (dev.niche.community.post.ReplySort sort : dev.niche.community.post.ReplySort.values()) {
+            java.util.Map<PostId, java.util.List<PostRecord>> together =
+                    committed().posts().childrenOf(ids, sort, 3);
+            assertThat(together).as("%s", sort).doesNotContainKey(lonely.id()).hasSize(parents.size());
+            for (PostRecord parent : parents) {
+                assertThat(together.get(parent.id())).as("%s of %s", sort, parent.id())
+                        .containsExactlyElementsOf(committed().posts().children(parent.id(), sort, null, 3));
+            }
+        }
+    }
+
     /** If this fails, check that byIds looks up every id given and leaves out the missing ones. */
     @Test
     @DisplayName("a batch lookup of communities returns those that exist, keyed by id")
