@@ -47,8 +47,8 @@ import org.jspecify.annotations.Nullable;
  *       small reference store, which must answer every lookup alike after every step; a failure
  *       prints the shrunk sequence and the seed;</li>
  *   <li>the engine's own behaviour suite and properties ({@link EngineScenarios},
- *       {@link EngineProperties}, {@link TrustProperties}, {@link PrivacyProperties}), built on your
- *       store with the real core.</li>
+ *       {@link EngineProperties}, {@link TrustProperties}, {@link PrivacyProperties},
+ *       {@link CursorProperties}), built on your store with the real core.</li>
  * </ul>
  * Each rule's display name says what must hold, and its Javadoc starts with what to check when it
  * fails. The rules use real threads and never measure time; a rule that waits over a minute on a
@@ -305,6 +305,20 @@ public abstract class StoreCompatibilityKit {
     @Group
     @Label("Pseudonymity's laws, running on this store")
     class PrivacyLaws extends PrivacyProperties {
+        @Override
+        protected CommunityStore newStore() {
+            return StoreCompatibilityKit.this.newStore();
+        }
+
+        @Override
+        protected void cleanUp(CommunityStore store) {
+            StoreCompatibilityKit.this.cleanUp(store);
+        }
+    }
+
+    @Group
+    @Label("Forged cursors, running on this store")
+    class CursorLaws extends CursorProperties {
         @Override
         protected CommunityStore newStore() {
             return StoreCompatibilityKit.this.newStore();
