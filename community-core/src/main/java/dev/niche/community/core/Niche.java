@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds a {@link CommunityEngine}.
@@ -195,12 +196,20 @@ public final class Niche {
                     new Retention(eventMaxAge, eventMaxCount));
         }
 
+        /**
+         * Refuses a store that keeps no event log. A store that cannot be reached now (its database is
+         * down) cannot be asked: the engine is built anyway, so that a host can start and report the
+         * store unhealthy, and its commands fail as the store does until it is back.
+         */
         private static void requireEventLog(CommunityStore store) {
             try {
                 store.read(tx -> tx.events());
             } catch (UnsupportedOperationException e) {
                 throw new IllegalStateException("the store " + store.getClass().getName() + " keeps no event log,"
                         + " which every command appends to: implement StoreTransaction.events() (since 0.2)", e);
+            } catch (RuntimeException e) {
+                LoggerFactory.getLogger(Niche.class).warn("Could not ask the store {} whether it keeps an event log,"
+                        + " since it failed: {}; building the engine anyway", store.getClass().getName(), e.toString());
             }
         }
 

@@ -112,6 +112,26 @@ class EventCodecTest {
             assertThatThrownBy(() -> Niche.builder().store(oldStore).build()).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("keeps no event log").hasMessageContaining("StoreTransaction.events()");
         }
+
+        @Test
+        @DisplayName("a store that is down at build() cannot be asked, so the engine is built and its commands fail as the store does")
+        void storeDown() {
+            CommunityStore down = new CommunityStore() {
+                @Override
+                public <T> T read(StoreWork<T> work) {
+                    throw new dev.niche.community.UnavailableException("database is down");
+                }
+
+                @Override
+                public <T> T write(StoreWork<T> work) {
+                    throw new dev.niche.community.UnavailableException("database is down");
+                }
+            };
+
+            dev.niche.community.CommunityEngine engine = Niche.builder().store(down).build();
+
+            assertThatThrownBy(() -> engine.events().latest()).hasMessageContaining("database is down");
+        }
     }
 
     /** An event of any type, its components drawn by their Java types: reflection belongs to this test, never to the codec. */
